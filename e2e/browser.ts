@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+
+/** Debian's Chromium; playwright-core never downloads a browser of its own. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Phones are the main device of the people these sites serve. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 } as const;
+
+/** The password every demo account gets in these tests. */
+export const DEMO_PASSWORD = 'demo-password-123';
+
+/**
+ * Undefined when the browser suites can run, otherwise the reason to skip them.
+ * In CI a missing browser is a broken machine, not a reason to skip, so it throws there.
+ */
+export function browserSkipReason(): string | undefined {
+  if (existsSync(CHROMIUM_PATH)) return undefined;
+  const why = `${CHROMIUM_PATH} not found (install it with: apt-get install -y chromium)`;
+  if (process.env.CI === 'true') throw new Error(`Browser tests cannot run in CI: ${why}`);
+  return `browser tests skipped: ${why}`;
+}
+
+export interface TestServer {
+  /** Where the app listens, e.g. http://127.0.0.1:41234, without a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Boots the real app in-process on a fresh SQLite database with the demo city, on a free port. */
+export async function startServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'balairung-e2e-'));
+  try {
+    const config = {
+      ...loadConfig({
+        BALAIRUNG_DATA_DIR: dir,
+        BALAIRUNG_DEMO_PASSWORD: DEMO_PASSWORD,
+        BALAIRUNG_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0000',
+        NODE_ENV: 'test',
+        PORT: '0',
+      }),
+    };
+    const { app } = await buildApp(config);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      url: address.replace(/\/$/, ''),
+      async close() {
+        try {
+          await app.close();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      // The machine's network is closed: without these Chromium keeps trying to reach Google.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A page in its own context (own cookies) with a phone-sized viewport. */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE_VIEWPORT, locale: 'id-ID', ...options });
+  return context.newPage();
+}
+
+/** Opens a path of the test server and fails on anything but the expected HTTP status. */
+export async function visit(page: Page, baseUrl: string, path: string, status = 200): Promise<void> {
+  const response = await page.goto(`${baseUrl}${path}`);
+  assert.ok(response, `no response for ${path}`);
+  assert.equal(response.status(), status, `GET ${path} answered ${response.status()}, expected ${status}`);
+}
+
+/** The path of the page now shown, without the origin or query. */
+export function currentPath(page: Page): string {
+  return new URL(page.url()).pathname;
+}
+
+/** Text of the page's one h1, whitespace collapsed. */
+export async function mainHeading(page: Page): Promise<string> {
+  const text = await page.getByRole('heading', { level: 1 }).textContent();
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Runs axe with the WCAG 2.1 A and AA rules and fails with a readable list of what it found. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const report = results.violations.map((v) => {
+    const targets = v.nodes
+      .slice(0, 3)
+      .map((node) => `      ${node.target.map((part) => String(part)).join(' ')}`)
+      .join('\n');
+    return `  - ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n${targets}`;
+  });
+  assert.equal(
+    results.violations.length,
+    0,
+    `axe found ${results.violations.length} violation(s) on ${page.url()}:\n${report.join('\n')}`,
+  );
+}

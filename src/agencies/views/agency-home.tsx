@@ -1,0 +1,88 @@
+import { t } from '../../i18n/index.js';
+import { Details } from '../../views/components.js';
+import type { PageContext } from '../../views/context.js';
+import { Layout } from '../../views/layout.js';
+import type { SocialLinks } from '../agencies.service.js';
+import type { Agency } from '../agencies.table.js';
+
+interface AgencyHomeProps {
+  ctx: PageContext;
+  agency: Agency;
+  parent: Agency | undefined;
+  children: Agency[];
+  social: SocialLinks;
+}
+
+const socialLabels: Record<keyof SocialLinks, string> = {
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  youtube: 'YouTube',
+  x: 'X',
+};
+
+/** An agency's home: profile, contact and hours; news and services slot in later. */
+export function AgencyHome({ ctx, agency, parent, children, social }: AgencyHomeProps) {
+  const links = (Object.keys(socialLabels) as (keyof SocialLinks)[]).filter((k) => social[k]);
+  return (
+    <Layout
+      ctx={ctx}
+      title={agency.name}
+      description={agency.description.slice(0, 160) || `Situs resmi ${agency.name}.`}
+      crumbs={[
+        { href: '/', label: t.nav.home },
+        { href: '/opd', label: t.nav.agencies },
+      ]}
+    >
+      <h1>{agency.name}</h1>
+      <p class="lead">{agency.description}</p>
+      {parent ? (
+        <p>
+          Bagian dari <a href={`/opd/${parent.slug}`}>{parent.name}</a>
+        </p>
+      ) : null}
+      <div class="card-grid">
+        <section class="card" aria-labelledby="judul-kontak">
+          <h2 id="judul-kontak">{t.footer.contact}</h2>
+          <Details
+            items={[
+              { label: t.common.address, value: agency.address },
+              { label: t.common.phone, value: agency.phone },
+              {
+                label: t.common.email,
+                value: agency.email ? <a href={`mailto:${agency.email}`}>{agency.email}</a> : '',
+              },
+              { label: t.common.serviceHours, value: agency.serviceHours },
+            ]}
+          />
+          {links.length ? (
+            <ul>
+              {links.map((k) => (
+                <li key={k}>
+                  <a href={social[k]} rel="noopener noreferrer">
+                    {socialLabels[k]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+        <section class="slot" aria-labelledby="judul-berita-opd">
+          <h2 id="judul-berita-opd">Berita dan kegiatan</h2>
+          <p>Berita dan kegiatan {agency.shortName} akan tampil di sini.</p>
+        </section>
+      </div>
+      {children.length ? (
+        <section aria-labelledby="judul-unit">
+          <h2 id="judul-unit">Unit di bawahnya</h2>
+          <ul>
+            {children.map((c) => (
+              <li key={c.id}>
+                <a href={`/opd/${c.slug}`}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

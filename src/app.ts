@@ -1,0 +1,112 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
+import type { Config } from './config.js';
+import { createDatabase, type Db, type Dialect } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { ensureInstallation, type SeedResult } from './seed/seed.js';
+import { validatorCompiler } from './http/validation.js';
+import { registerErrorHandlers } from './http/errors.js';
+import { securityPlugin } from './http/security.js';
+import { csrfPlugin } from './http/csrf.js';
+import { pagePlugin } from './http/page.js';
+import { tenantPlugin } from './http/tenant.js';
+import { authPlugin } from './http/auth.js';
+import { openApiPlugin } from './api/openapi.js';
+import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
+import portalRoutes from './portal/portal.routes.js';
+import agencyPages from './agencies/agencies.routes.js';
+import agencyAdmin from './agencies/agencies.admin.routes.js';
+import agencyApi from './agencies/agencies.api.js';
+import sessionRoutes from './accounts/sessions.routes.js';
+import accountRoutes from './accounts/account.routes.js';
+import memberAdmin from './accounts/members.admin.routes.js';
+import accountApi from './accounts/accounts.api.js';
+import apiDocs from './api/docs.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dialect: Dialect;
+    config: Config;
+    mailer: Mailer;
+  }
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  seed: SeedResult;
+}
+
+/** The table of contents: infrastructure, then app plugins, then each domain's routes. */
+export async function buildApp(config: Config): Promise<BuiltApp> {
+  const https = config.baseUrl.startsWith('https://');
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    trustProxy: https,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+
+  // Infrastructure
+  const database = createDatabase({
+    url: config.databaseUrl,
+    schema: config.databaseSchema,
+    dataDir: config.dataDir,
+  });
+  app.decorate('db', database.db);
+  app.decorate('dialect', database.dialect);
+  app.decorate('config', config);
+  app.decorate(
+    'mailer',
+    createMailer(config.smtpUrl, `Balairung <noreply@${new URL(config.baseUrl).hostname}>`, app.log),
+  );
+  app.addHook('onClose', async () => {
+    app.mailer.close();
+    await database.close();
+  });
+  await migrateToLatest(database.db);
+  const seed = await ensureInstallation(database.db, config);
+
+  // App plugins
+  registerErrorHandlers(app);
+  await app.register(cookie, { secret: config.secret });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(securityPlugin, { https });
+  await app.register(rateLimit, { global: false, enableDraftSpec: true });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: ASSET_PREFIX,
+    // Asset URLs carry a content hash (src/views/assets.ts), so they may be cached for a year.
+    maxAge: '365d',
+    immutable: true,
+  });
+  await app.register(openApiPlugin);
+  await app.register(tenantPlugin);
+  await app.register(authPlugin);
+  await app.register(csrfPlugin, { secure: https });
+  await app.register(pagePlugin, { secure: https });
+
+  // Public site
+  await app.register(portalRoutes);
+  await app.register(agencyPages);
+  await app.register(sessionRoutes);
+  // Admin area
+  await app.register(accountRoutes, { prefix: '/admin/akun' });
+  await app.register(agencyAdmin, { prefix: '/admin' });
+  await app.register(memberAdmin, { prefix: '/admin' });
+  // JSON API
+  await app.register(accountApi, { prefix: '/api/v1' });
+  await app.register(agencyApi, { prefix: '/api/v1' });
+  await app.register(apiDocs, { prefix: '/api' });
+
+  return { app, seed };
+}

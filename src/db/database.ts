@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { AgencyTables } from '../agencies/agencies.table.js';
+import type { AccountTables } from '../accounts/accounts.table.js';
+import type { AuditTables } from '../audit/audit.table.js';
+
+/** The whole schema, assembled from each domain's *.table.ts. */
+export interface Database extends AgencyTables, AccountTables, AuditTables {}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Repository functions take either: a plain handle or one inside a transaction. */
+export type DbOrTx = Db | Tx;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… ; unset means SQLite */
+  url?: string | undefined;
+  /** PostgreSQL schema (search_path); tests give each run its own */
+  schema?: string | undefined;
+  /** SQLite file; ':memory:' for tests */
+  sqliteFile?: string;
+  dataDir: string;
+}
+
+// PostgreSQL hands back timestamps as Date and counts as strings; SQLite as text and numbers.
+// Parsing both to the SQLite shapes lets one set of queries and types serve both dialects.
+const TIMESTAMPTZ = 1184;
+const INT8 = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === TIMESTAMPTZ) return (value: string) => new Date(value).toISOString();
+    if (oid === INT8) return (value: string) => Number(value);
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+export function createDatabase(options: DatabaseOptions): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      types: pgTypes as pg.CustomTypesConfig,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = options.sqliteFile ?? path.join(options.dataDir, 'balairung.sqlite');
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

@@ -1,0 +1,25 @@
+import fp from 'fastify-plugin';
+import csrf from '@fastify/csrf-protection';
+import type { FastifyInstance } from 'fastify';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Every form carries a token tied to a signed cookie (works before sign-in too). The JSON API is
+ * exempt: it accepts only bearer tokens, which a browser never sends on its own.
+ * A refused token reaches the error handler as FST_CSRF_* and is shown in Indonesian there.
+ */
+export const csrfPlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
+  await app.register(csrf, {
+    cookieKey: 'balairung_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secure },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      return typeof body?._csrf === 'string' ? body._csrf : undefined;
+    },
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!UNSAFE.has(request.method) || request.url.startsWith('/api/')) return done();
+    app.csrfProtection(request, reply, done);
+  });
+});

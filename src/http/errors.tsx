@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, CsrfError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { ErrorPage } from '../views/error-page.js';
+import { pageContext } from './page.js';
+import { fieldErrors } from './validation.js';
+
+const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+/** Any error → an AppError with an Indonesian message; anything unknown is a 500 whose details stay in the log. */
+export function toAppError(error: FastifyError): AppError {
+  if (error instanceof AppError) return error;
+  if (error.validation)
+    return new ValidationError(fieldErrors(error.validation as never), t.validation.summary);
+  switch (error.code) {
+    case 'FST_CSRF_INVALID_TOKEN':
+    case 'FST_CSRF_MISSING_SECRET':
+      return new CsrfError();
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError(400, 'invalid_json', t.validation.invalidJson);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError(413, 'body_too_large', t.validation.bodyTooLarge);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError(415, 'unsupported_media_type', t.validation.unsupportedMedia);
+  }
+  if (error.statusCode === 429) return new TooManyRequestsError(t.errors.tooMany);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError(error.statusCode, 'bad_request', t.errors.genericTitle);
+  }
+  return new AppError(500, 'internal', t.errors.serverBody);
+}
+
+function safeContext(request: FastifyRequest, reply: FastifyReply) {
+  try {
+    return request.installation ? pageContext(request, reply) : null;
+  } catch {
+    return null;
+  }
+}
+
+function titleFor(status: number): string {
+  if (status === 404) return t.errors.notFoundTitle;
+  if (status === 403) return t.errors.forbiddenTitle;
+  if (status >= 500) return t.errors.serverTitle;
+  return t.errors.genericTitle;
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError) {
+  if (isApi(request)) {
+    return reply
+      .code(appError.status)
+      .header('cache-control', 'no-store')
+      .send({
+        error: {
+          code: appError.code,
+          message: appError.message,
+          ...(appError.fields ? { fields: appError.fields } : {}),
+        },
+      });
+  }
+  if (appError.status === 401) {
+    const next = request.method === 'GET' ? `?lanjut=${encodeURIComponent(request.url)}` : '';
+    return reply.redirect(`/masuk${next}`, 303);
+  }
+  const message = appError.fields ? Object.values(appError.fields).join(' ') : appError.message;
+  return reply.page(
+    <ErrorPage ctx={safeContext(request, reply)} title={titleFor(appError.status)} message={message} />,
+    appError.status,
+  );
+}
+
+export function registerErrorHandlers(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
+    return sendError(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) => sendError(request, reply, new NotFoundError()));
+}

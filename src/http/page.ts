@@ -1,0 +1,56 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { PageContext, Site } from '../views/context.js';
+
+const FLASH_COOKIE = 'balairung_pesan';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page (a TSX tree) as a complete HTML document. */
+    page(tree: VNode, status?: number): FastifyReply;
+    /** Redirects after a successful form, with a one-time message shown on the next page. */
+    redirectWithFlash(url: string, message: string): FastifyReply;
+  }
+}
+
+export const pagePlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
+  app.decorateReply('page', function (this: FastifyReply, tree: VNode, status = 200) {
+    return this.code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`<!doctype html>${render(tree)}`);
+  });
+  app.decorateReply('redirectWithFlash', function (this: FastifyReply, url: string, message: string) {
+    this.setCookie(FLASH_COOKIE, message, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      signed: true,
+      secure: opts.secure,
+      maxAge: 60,
+    });
+    return this.redirect(url, 303);
+  });
+});
+
+function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {
+  const raw = request.cookies[FLASH_COOKIE];
+  if (!raw) return null;
+  reply.clearCookie(FLASH_COOKIE, { path: '/' });
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
+}
+
+/** What every page needs; `site` overrides the host's site for /opd/{slug} pages. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply, site?: Site): PageContext {
+  return {
+    installation: request.installation,
+    site: site ?? request.site,
+    actor: request.actor,
+    csrfToken: reply.generateCsrf(),
+    path: request.url.split('?')[0] ?? '/',
+    flash: takeFlash(request, reply),
+  };
+}

@@ -1,0 +1,123 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../i18n/index.js';
+import type { PageContext } from './context.js';
+import { asset } from './assets.js';
+
+export interface Crumb {
+  href: string;
+  label: string;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  children: ComponentChildren;
+  description?: string;
+  crumbs?: Crumb[];
+}
+
+function NavLink({
+  href,
+  current,
+  children,
+}: {
+  href: string;
+  current: string;
+  children: ComponentChildren;
+}) {
+  const active = href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
+  return (
+    <li>
+      <a href={href} aria-current={active ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
+/** The page shell: skip link, header with the site's name, main landmark, footer. No script. */
+export function Layout({ ctx, title, children, description, crumbs }: LayoutProps) {
+  const agency = ctx.site.kind === 'agency' ? ctx.site.agency : null;
+  const siteName = agency ? agency.name : ctx.installation.name;
+  const homeHref = ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}` : '/';
+  const fullTitle = title === siteName ? siteName : `${title} — ${siteName}`;
+  return (
+    <html lang="id">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={asset('css/main.css')} />
+        <link rel="icon" href={asset('img/logo.svg')} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#konten">
+          {t.skipLink}
+        </a>
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="site-brand" href={homeHref}>
+              <img class="site-brand__logo" src={asset('img/logo.svg')} alt="" width={40} height={40} />
+              <span>
+                <span class="site-brand__name">{siteName}</span>
+                <span class="site-brand__sub">{agency ? ctx.installation.name : t.siteTagline}</span>
+              </span>
+            </a>
+            <nav class="site-nav" aria-label={t.nav.main}>
+              <ul class="site-nav__list">
+                <NavLink href="/" current={ctx.path}>
+                  {t.nav.home}
+                </NavLink>
+                <NavLink href="/opd" current={ctx.path}>
+                  {t.nav.agencies}
+                </NavLink>
+                {ctx.actor ? (
+                  <NavLink href="/admin" current={ctx.path}>
+                    {t.nav.admin}
+                  </NavLink>
+                ) : (
+                  <NavLink href="/masuk" current={ctx.path}>
+                    {t.nav.login}
+                  </NavLink>
+                )}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        {crumbs && crumbs.length > 0 ? (
+          <nav class="breadcrumbs container" aria-label={t.nav.breadcrumb}>
+            <ol>
+              {crumbs.map((c) => (
+                <li key={c.href}>
+                  <a href={c.href}>{c.label}</a>
+                </li>
+              ))}
+              <li aria-current="page">{title}</li>
+            </ol>
+          </nav>
+        ) : null}
+        <main id="konten" class="site-main container" tabIndex={-1}>
+          {ctx.flash ? (
+            <div class="notice notice--success" role="status">
+              {ctx.flash}
+            </div>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>
+              <strong>{ctx.installation.name}</strong>
+              <br />
+              {ctx.installation.address}
+              {ctx.installation.phone ? ` · ${t.common.phone} ${ctx.installation.phone}` : ''}
+              {ctx.installation.email ? ` · ${ctx.installation.email}` : ''}
+            </p>
+            <p class="site-footer__small">{t.footer.poweredBy}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
