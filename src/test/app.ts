@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { TestContext } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import type { Dialect } from '../db/database.js';
+
+export const DEMO_PASSWORD = 'demo-password-123';
+export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
+
+/**
+ * The dialects every database-touching suite runs on: SQLite always, PostgreSQL wherever
+ * TEST_DATABASE_URL is set. Under CI=true a missing PostgreSQL fails the run instead of skipping.
+ */
+export function dialects(): Dialect[] {
+  if (process.env.TEST_DATABASE_URL) return ['sqlite', 'postgres'];
+  if (process.env.CI === 'true')
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: PostgreSQL must be tested in CI');
+  return ['sqlite'];
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  dialect: Dialect;
+}
+
+/** Creates a schema of its own for one test app and drops it afterwards. */
+async function freshPostgresSchema(t: TestContext): Promise<string> {
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  t.after(async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+  });
+  return schema;
+}
+
+/** Boots the real app on a real, fresh database (seeded with the demo city unless told otherwise). */
+export async function buildTestApp(
+  t: TestContext,
+  dialect: Dialect,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-test-'));
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    BALAIRUNG_DATA_DIR: dataDir,
+    BALAIRUNG_SECRET: TEST_SECRET,
+    BALAIRUNG_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...(dialect === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : {}),
+    ...env,
+  });
+  const config: Config = {
+    ...base,
+    databaseSchema: dialect === 'postgres' ? await freshPostgresSchema(t) : undefined,
+  };
+  const { app } = await buildApp(config);
+  // Registered after the schema's cleanup, so it runs first (t.after runs in reverse order).
+  t.after(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { app, config, dialect };
+}
