@@ -1,0 +1,48 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from './cli.js';
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { apiToken } from './test/client.js';
+
+describe('balairung create-admin', () => {
+  it('makes the first super admin of a clean installation, who can then sign in', async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'balairung-cli-'));
+    const config = loadConfig({ BALAIRUNG_DATA_DIR: dir, BALAIRUNG_SEED: 'none', NODE_ENV: 'test' });
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+
+    assert.equal(await runCli(['create-admin', '--email', 'Kominfo@Kab.go.id'], config, io), 0);
+    const password = /Kata sandi \(ditampilkan sekali ini saja\): (\S+)/.exec(lines.join('\n'))?.[1];
+    assert.ok(password, 'the generated password is printed once');
+
+    const { app } = await buildApp(config);
+    t.after(() => app.close());
+    const agencies = await app.inject('/api/v1/agencies');
+    assert.deepEqual(agencies.json(), [], 'BALAIRUNG_SEED=none starts without the demo city');
+    const token = await apiToken(app, 'kominfo@kab.go.id', password);
+    const me = await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    assert.equal((me.json() as { installation_role: string }).installation_role, 'super_admin');
+  });
+
+  it('refuses a weak password, a missing email and an unknown command with a clear message', async () => {
+    const config = loadConfig({
+      BALAIRUNG_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'balairung-cli-')),
+      BALAIRUNG_SEED: 'none',
+    });
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    assert.equal(
+      await runCli(['create-admin', '--email', 'a@kab.go.id', '--password', 'pendek'], config, io),
+      1,
+    );
+    assert.match(lines.pop()!, /paling sedikit 10 karakter/);
+    assert.equal(await runCli(['create-admin'], config, io), 2);
+    assert.match(lines.pop()!, /--email wajib diisi/);
+    assert.equal(await runCli(['hapus-semua'], config, io), 2);
+    assert.match(lines.pop()!, /Perintah tidak dikenal: hapus-semua/);
+  });
+});

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { createAccount } from './accounts/accounts.service.js';
+import { AppError } from './errors.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureInstallation } from './seed/seed.js';
+
+const USAGE = `Pemakaian: npm run balairung -- <perintah> [pilihan]
+
+Perintah:
+  create-admin --email EMAIL [--name NAMA] [--password SANDI]
+      Membuat super admin. Tanpa --password, kata sandi dibuat acak dan ditampilkan sekali.
+  migrate
+      Menjalankan migrasi basis data.
+`;
+
+type Output = { out: (line: string) => void; err: (line: string) => void };
+
+async function withDatabase<T>(
+  config: Config,
+  work: (db: ReturnType<typeof createDatabase>['db']) => Promise<T>,
+): Promise<T> {
+  const handle = createDatabase({
+    url: config.databaseUrl,
+    schema: config.databaseSchema,
+    dataDir: config.dataDir,
+  });
+  try {
+    await migrateToLatest(handle.db);
+    await ensureInstallation(handle.db, config);
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Runs one command; returns the exit code. Separate from process handling so tests can call it. */
+export async function runCli(argv: string[], config: Config, io: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'migrate') {
+    await withDatabase(config, async () => undefined);
+    io.out('Migrasi selesai.');
+    return 0;
+  }
+  if (command !== 'create-admin') {
+    io.err(command ? `Perintah tidak dikenal: ${command}\n\n${USAGE}` : USAGE);
+    return command ? 2 : 0;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
+    io.err('--email wajib diisi dengan alamat email yang benar.');
+    return 2;
+  }
+  const generated = values.password ? undefined : randomBytes(12).toString('base64url');
+  const password = values.password ?? generated!;
+  try {
+    const { user } = await withDatabase(config, (db) =>
+      createAccount(db, null, {
+        email: values.email!,
+        name: values.name ?? 'Super Admin',
+        password,
+        installationRole: 'super_admin',
+        memberships: [],
+      }),
+    );
+    io.out(`Super admin ${user.email} dibuat.`);
+    if (generated) io.out(`Kata sandi (ditampilkan sekali ini saja): ${generated}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof AppError) {
+      io.err(err.fields ? Object.values(err.fields).join(' ') : err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const code = await runCli(process.argv.slice(2), loadConfig(), { out: console.log, err: console.error });
+    process.exit(code);
+  } catch (err) {
+    console.error(err instanceof ConfigError || err instanceof TypeError ? err.message : err);
+    process.exit(1);
+  }
+}

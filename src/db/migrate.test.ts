@@ -1,0 +1,88 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { createDatabase, type DatabaseHandle } from './database.js';
+import { migrateDownAll, migrateToLatest } from './migrate.js';
+import { dialects } from '../test/app.js';
+
+async function openFresh(
+  t: import('node:test').TestContext,
+  dialect: 'sqlite' | 'postgres',
+): Promise<DatabaseHandle> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-migrate-'));
+  if (dialect === 'sqlite') {
+    const handle = createDatabase({ dataDir });
+    t.after(() => handle.close());
+    return handle;
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `m_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = createDatabase({ url, schema, dataDir });
+  t.after(async () => {
+    await handle.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop schema ${schema} cascade`);
+    await c.end();
+  });
+  return handle;
+}
+
+for (const dialect of dialects()) {
+  describe(`migrations (${dialect})`, () => {
+    it('run up, down and up again on an empty database', async (t) => {
+      const { db } = await openFresh(t, dialect);
+      await migrateToLatest(db);
+      const tables = async () =>
+        (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_'));
+      assert.ok((await tables()).includes('agencies'));
+      await migrateDownAll(db);
+      assert.deepEqual(await tables(), []);
+      await migrateToLatest(db);
+      assert.ok((await tables()).includes('users'));
+    });
+
+    it('store and return timestamps as ISO-8601 UTC text on both databases', async (t) => {
+      const { db } = await openFresh(t, dialect);
+      await migrateToLatest(db);
+      const at = '2026-11-28T09:00:00.123Z';
+      await db
+        .insertInto('installation')
+        .values({
+          id: 'x',
+          name: 'N',
+          shortName: 'N',
+          kind: 'kota',
+          mainHost: 'n.go.id',
+          address: '',
+          phone: '',
+          email: '',
+          timeZone: 'Asia/Pontianak',
+          logoPath: null,
+          settings: '{}',
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      const row = await db.selectFrom('installation').select(['createdAt']).executeTakeFirstOrThrow();
+      assert.equal(row.createdAt, at);
+      const later = await db
+        .selectFrom('installation')
+        .select('id')
+        .where('createdAt', '<', '2026-11-28T09:00:01.000Z')
+        .execute();
+      assert.equal(later.length, 1, 'comparisons on ISO strings agree with time order');
+      const count = await sql<{ n: number }>`select count(*) as n from installation`.execute(db);
+      assert.equal(count.rows[0]?.n, 1, 'counts come back as numbers');
+    });
+  });
+}
