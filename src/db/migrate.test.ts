@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,7 @@ import { createDatabase, type DatabaseHandle } from './database.js';
 import { migrateDownAll, migrateToLatest } from './migrate.js';
 import { dialects } from '../test/app.js';
 
-async function openFresh(
-  t: import('node:test').TestContext,
-  dialect: 'sqlite' | 'postgres',
-): Promise<DatabaseHandle> {
+async function openFresh(t: TestContext, dialect: 'sqlite' | 'postgres'): Promise<DatabaseHandle> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-migrate-'));
   if (dialect === 'sqlite') {
     const handle = createDatabase({ dataDir });
