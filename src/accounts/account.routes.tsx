@@ -4,10 +4,11 @@ import { t } from '../i18n/index.js';
 import { Password, Text } from '../http/schema.js';
 import { errorsFrom, formState, validationErrors } from '../http/forms.js';
 import { pageContext } from '../http/page.js';
-import { requireUser } from '../http/auth.js';
+import { requireActor, requireUser } from '../http/auth.js';
+import { ForbiddenError } from '../errors.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { emptyForm, type FormState } from '../views/context.js';
-import { adminGuard } from './admin-guard.js';
+import { adminGuard, twoFactorRequired } from './admin-guard.js';
 import { findUserById } from './accounts.repository.js';
 import { changePassword } from './accounts.service.js';
 import {
@@ -124,6 +125,10 @@ export default async function accountRoutes(app: FastifyInstance) {
 
   app.post('/dua-faktor/nonaktifkan', { schema: { hide: true } }, async (request, reply) => {
     const user = requireUser(request);
+    const actor = requireActor(request);
+    // Turning it off is refused where the policy requires it: checked as if it were already off.
+    if (twoFactorRequired(request, { ...actor, twoFactorEnabled: false }))
+      throw new ForbiddenError(m.twoFactorRequired);
     await disableTotp(app.db, user.id);
     await recordAudit(app.db, {
       actorId: user.id,

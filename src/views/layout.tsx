@@ -73,9 +73,19 @@ export function Layout({ ctx, title, children, description, crumbs }: LayoutProp
                   {t.nav.agencies}
                 </NavLink>
                 {ctx.actor ? (
-                  <NavLink href="/admin" current={ctx.path}>
-                    {t.nav.admin}
-                  </NavLink>
+                  <>
+                    <NavLink href="/admin" current={ctx.path}>
+                      {t.nav.admin}
+                    </NavLink>
+                    <li>
+                      <form method="post" action="/keluar" class="site-nav__form">
+                        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                        <button type="submit" class="site-nav__button">
+                          {t.nav.logout}
+                        </button>
+                      </form>
+                    </li>
+                  </>
                 ) : (
                   <NavLink href="/masuk" current={ctx.path}>
                     {t.nav.login}
