@@ -9,7 +9,9 @@ import { migrateToLatest } from './db/migrate.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { ensureInstallation, type SeedResult } from './seed/seed.js';
 import { validatorCompiler } from './http/validation.js';
-import { registerErrorHandlers } from './http/errors.js';
+import { registerErrorHandlers, sendError } from './http/errors.js';
+import { AppError } from './errors.js';
+import { t } from './i18n/index.js';
 import { securityPlugin } from './http/security.js';
 import { csrfPlugin } from './http/csrf.js';
 import { pagePlugin } from './http/page.js';
@@ -53,6 +55,14 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
+    // Errors Fastify raises before routing (a malformed %-escape in the path) get our page too.
+    // Hooks (and so helmet) have not run for these, hence the headers set here.
+    frameworkErrors: (_error, request, reply) => {
+      reply
+        .header('content-security-policy', "default-src 'self'; frame-ancestors 'none'")
+        .header('x-frame-options', 'DENY');
+      void sendError(request, reply, new AppError(400, 'bad_url', t.errors.badUrl));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
 

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, CsrfError, NotFoundError, TooManyRequestsError, ValidationError } from '../errors.js';
 import { t } from '../i18n/index.js';
 import { ErrorPage } from '../views/error-page.js';
-import { pageContext } from './page.js';
+import { pageContext, sendPage } from './page.js';
 import { fieldErrors } from './validation.js';
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
@@ -64,7 +64,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
     return reply.redirect(`/masuk${next}`, 303);
   }
   const message = appError.fields ? Object.values(appError.fields).join(' ') : appError.message;
-  return reply.page(
+  return sendPage(
+    reply,
     <ErrorPage ctx={safeContext(request, reply)} title={titleFor(appError.status)} message={message} />,
     appError.status,
   );

@@ -15,12 +15,18 @@ declare module 'fastify' {
   }
 }
 
+/** A complete HTML document from a TSX tree; also usable where reply decorators are not (framework errors). */
+export function sendPage(reply: FastifyReply, tree: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>${render(tree)}`);
+}
+
 export const pagePlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
   app.decorateReply('page', function (this: FastifyReply, tree: VNode, status = 200) {
-    return this.code(status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(`<!doctype html>${render(tree)}`);
+    return sendPage(this, tree, status);
   });
   app.decorateReply('redirectWithFlash', function (this: FastifyReply, url: string, message: string) {
     this.setCookie(FLASH_COOKIE, message, {

@@ -63,6 +63,7 @@ export const id = {
     forbiddenTitle: 'Akses ditolak',
     genericTitle: 'Permintaan tidak dapat diproses',
     tooMany: 'Terlalu banyak permintaan. Tunggu sebentar, lalu coba lagi.',
+    badUrl: 'Alamat halaman tidak sah. Periksa kembali alamat yang Anda ketik.',
     backHome: 'Kembali ke beranda',
   },
   accounts: {
