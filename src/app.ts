@@ -22,6 +22,7 @@ import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
 import agencyAdmin from './agencies/agencies.admin.routes.js';
+import installationAdmin from './agencies/installation.admin.routes.js';
 import agencyApi from './agencies/agencies.api.js';
 import sessionRoutes from './accounts/sessions.routes.js';
 import accountRoutes from './accounts/account.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   // Admin area
   await app.register(accountRoutes, { prefix: '/admin/akun' });
   await app.register(agencyAdmin, { prefix: '/admin' });
+  await app.register(installationAdmin, { prefix: '/admin' });
   await app.register(memberAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });

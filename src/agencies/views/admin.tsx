@@ -45,7 +45,8 @@ export function AdminHome({
             <p>
               <a href="/admin/opd">Kelola {agencies.length} perangkat daerah</a> ·{' '}
               <a href="/admin/opd/baru">Tambah perangkat daerah</a> ·{' '}
-              <a href="/admin/pengguna">Semua pengguna</a>
+              <a href="/admin/pengguna">Semua pengguna</a> ·{' '}
+              <a href="/admin/instalasi">Pengaturan instalasi</a>
             </p>
           ) : (
             <ul>
