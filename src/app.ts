@@ -18,6 +18,7 @@ import { pagePlugin } from './http/page.js';
 import { tenantPlugin } from './http/tenant.js';
 import { authPlugin } from './http/auth.js';
 import { openApiPlugin } from './api/openapi.js';
+import { serializeRequest } from './http/logging.js';
 import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
@@ -45,12 +46,19 @@ export interface BuiltApp {
 }
 
 /** The table of contents: infrastructure, then app plugins, then each domain's routes. */
-export async function buildApp(config: Config): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** where log lines go (tests read them); default stdout */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
   const https = config.baseUrl.startsWith('https://');
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     trustProxy: https,
     bodyLimit: 1024 * 1024,
