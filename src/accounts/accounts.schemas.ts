@@ -9,6 +9,13 @@ export const InviteInput = Type.Object({
 });
 export type InviteInput = Static<typeof InviteInput>;
 
+export const StaffInviteInput = Type.Object({
+  email: Email('Email'),
+  name: Text('Nama', 120),
+  role: Choice('Peran', INSTALLATION_ROLES),
+});
+export type StaffInviteInput = Static<typeof StaffInviteInput>;
+
 export const UserCreateInput = Type.Object({
   email: Email('Email'),
   name: Text('Nama', 120),

@@ -152,6 +152,13 @@ export async function createAccount(
         updatedAt: at,
       });
       user = (await findUserByEmail(tx, email))!;
+    } else if (
+      input.installationRole &&
+      user.installationRole &&
+      user.installationRole !== input.installationRole
+    ) {
+      const message = t.accounts.holdsOtherRole(t.roles[user.installationRole]);
+      throw new ConflictError(message, { email: message });
     } else if (input.installationRole && !user.installationRole) {
       await updateUser(tx, user.id, { installationRole: input.installationRole, updatedAt: at });
     }

@@ -7,11 +7,18 @@ import { requireActor } from '../http/auth.js';
 import { errorsFrom, formState, validationErrors } from '../http/forms.js';
 import { pageContext } from '../http/page.js';
 import { Choice } from '../http/schema.js';
+import { t } from '../i18n/index.js';
 import { emptyForm, type FormState } from '../views/context.js';
 import { adminGuard } from './admin-guard.js';
-import { authorize, canListAllUsers, canManageMembersOf, canSeeAgency } from './accounts.policy.js';
+import {
+  authorize,
+  canGrantInstallationRole,
+  canListAllUsers,
+  canManageMembersOf,
+  canSeeAgency,
+} from './accounts.policy.js';
 import { listAgencyMembers, listUsers, removeMembership } from './accounts.repository.js';
-import { InviteInput } from './accounts.schemas.js';
+import { InviteInput, StaffInviteInput } from './accounts.schemas.js';
 import { createAccount } from './accounts.service.js';
 import { AGENCY_ROLES, type AgencyRole } from './accounts.table.js';
 import { deliverInvitation } from './invitations.js';
@@ -116,8 +123,62 @@ export default async function memberAdmin(app: FastifyInstance) {
     },
   );
 
+  async function showAll(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: FormState,
+    status = 200,
+    invitationLink: string | null = null,
+  ) {
+    return reply.page(
+      <AllUsersPage
+        ctx={pageContext(request, reply)}
+        users={await listUsers(app.db)}
+        form={form}
+        invitationLink={invitationLink}
+      />,
+      status,
+    );
+  }
+
   app.get('/pengguna', { schema: { hide: true } }, async (request, reply) => {
     authorize(canListAllUsers(requireActor(request)));
-    return reply.page(<AllUsersPage ctx={pageContext(request, reply)} users={await listUsers(app.db)} />);
+    return showAll(request, reply, emptyForm());
   });
+
+  app.post(
+    '/pengguna',
+    { schema: { body: StaffInviteInput, hide: true }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(canGrantInstallationRole(actor));
+      const invalid = validationErrors(request);
+      if (invalid) return showAll(request, reply, formState(request, invalid), 422);
+      const input = request.body as StaffInviteInput;
+      let result;
+      try {
+        result = await createAccount(app.db, actor.userId, {
+          email: input.email,
+          name: input.name,
+          installationRole: input.role,
+          memberships: [],
+        });
+      } catch (err) {
+        const fields = errorsFrom(err);
+        if (fields) return showAll(request, reply, formState(request, fields), 422);
+        throw err;
+      }
+      if (result.invitationToken) {
+        const delivery = await deliverInvitation(app, result.user, result.invitationToken, {
+          inviterName: actor.name,
+          agencyName: request.installation.name,
+        });
+        if (!delivery.sent) return showAll(request, reply, emptyForm(), 200, delivery.url);
+      }
+      const done = result.invitationToken
+        ? `Undangan sudah dikirim ke ${result.user.email}.`
+        : `${result.user.name} sekarang ${t.roles[input.role]}.`;
+      return reply.redirectWithFlash('/admin/pengguna', done);
+    },
+  );
 }

@@ -109,6 +109,7 @@ export const id = {
     passwordLikeEmail: 'Kata sandi tidak boleh memuat alamat email Anda.',
     currentPasswordWrong: 'Kata sandi sekarang salah.',
     emailTaken: 'Email ini sudah terdaftar.',
+    holdsOtherRole: (role: string) => `Orang ini sudah memegang peran ${role}. Ubah perannya lebih dulu.`,
     twoFactorTitle: 'Verifikasi dua langkah',
     twoFactorOnIntro: 'Verifikasi dua langkah aktif untuk akun Anda.',
     twoFactorOffIntro:

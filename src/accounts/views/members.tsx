@@ -4,7 +4,22 @@ import { formatDate } from '../../time/format.js';
 import { Button, ErrorSummary, Form, Notice, Select, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
-import { AGENCY_ROLES, type AgencyRole, type InstallationRole } from '../accounts.table.js';
+import {
+  AGENCY_ROLES,
+  INSTALLATION_ROLES,
+  type AgencyRole,
+  type InstallationRole,
+} from '../accounts.table.js';
+
+/** Shown when the invitation could not be emailed: the inviting admin passes the link on by hand. */
+function InvitationLink({ url }: { url: string }) {
+  return (
+    <Notice kind="warning">
+      Email undangan tidak dapat dikirim dari server ini. Sampaikan tautan ini kepada orang yang Anda undang
+      (berlaku 7 hari, sekali pakai): <code class="break">{url}</code>
+    </Notice>
+  );
+}
 
 export interface MemberRow {
   id: string;
@@ -33,12 +48,7 @@ export function MembersPage({ ctx, agency, members, form, canManage, invitationL
   return (
     <Layout ctx={ctx} title={`Pengguna ${agency.shortName}`} crumbs={crumbs}>
       <h1>Pengguna {agency.name}</h1>
-      {invitationLink ? (
-        <Notice kind="warning">
-          Email undangan tidak dapat dikirim dari server ini. Sampaikan tautan ini kepada orang yang Anda
-          undang (berlaku 7 hari, sekali pakai): <code class="break">{invitationLink}</code>
-        </Notice>
-      ) : null}
+      {invitationLink ? <InvitationLink url={invitationLink} /> : null}
       <div class="table-wrap">
         <table class="table">
           <caption class="visually-hidden">Pengguna {agency.name}</caption>
@@ -128,11 +138,21 @@ export interface UserRow {
   totpEnabledAt: string | null;
 }
 
-export function AllUsersPage({ ctx, users }: { ctx: PageContext; users: UserRow[] }) {
+const installationRoleOptions = INSTALLATION_ROLES.map((r) => ({ value: r, label: t.roles[r] }));
+
+interface AllUsersProps {
+  ctx: PageContext;
+  users: UserRow[];
+  form: FormState;
+  invitationLink: string | null;
+}
+
+export function AllUsersPage({ ctx, users, form, invitationLink }: AllUsersProps) {
   const tz = ctx.installation.timeZone;
   return (
     <Layout ctx={ctx} title="Semua pengguna" crumbs={crumbs}>
       <h1>Semua pengguna</h1>
+      {invitationLink ? <InvitationLink url={invitationLink} /> : null}
       <p>{users.length} akun.</p>
       <div class="table-wrap">
         <table class="table">
@@ -159,6 +179,29 @@ export function AllUsersPage({ ctx, users }: { ctx: PageContext; users: UserRow[
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="judul-undang-staf">
+        <h2 id="judul-undang-staf">Undang koordinator aduan atau super admin</h2>
+        <ErrorSummary errors={form.errors} />
+        <Form action="/admin/pengguna" csrfToken={ctx.csrfToken}>
+          <TextInput name="name" label="Nama" form={form} autocomplete="off" maxLength={120} />
+          <TextInput
+            name="email"
+            label="Email"
+            form={form}
+            type="email"
+            autocomplete="off"
+            spellcheck={false}
+          />
+          <Select
+            name="role"
+            label="Peran"
+            form={form}
+            options={installationRoleOptions}
+            placeholder="Pilih peran"
+          />
+          <Button>Kirim undangan</Button>
+        </Form>
+      </section>
     </Layout>
   );
 }
