@@ -37,6 +37,8 @@ declare module 'fastify' {
     dialect: Dialect;
     config: Config;
     mailer: Mailer;
+    /** every route as registered, for tests that sweep the route table (tenant isolation, hostile input) */
+    routeList: readonly { method: string; url: string }[];
   }
 }
 
@@ -74,6 +76,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   app.setValidatorCompiler(validatorCompiler);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
 
   // Infrastructure
   const database = createDatabase({
