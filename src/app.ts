@@ -99,7 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.mailer.close();
     await database.close();
   });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   const seed = await ensureInstallation(database.db, config);
 
   // App plugins

@@ -28,7 +28,7 @@ async function withDatabase<T>(
     dataDir: config.dataDir,
   });
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     await ensureInstallation(handle.db, config);
     return await work(handle.db);
   } finally {

@@ -53,7 +53,8 @@ export default async function accountApi(app: FastifyInstance) {
           ? await acceptTotpCode(app.db, result.user, code)
           : await useRecoveryCode(app.db, result.user.id, code);
         if (!ok) {
-          await recordFailedSignIn(app.db, result.user);
+          const lock = await recordFailedSignIn(app.db, result.user.id);
+          if (lock) throw new TooManyRequestsError(t.accounts.locked(lock));
           throw new AppError(401, 'otp_invalid', t.accounts.codeWrong);
         }
         await markSignedIn(app.db, result.user.id);

@@ -43,29 +43,39 @@ export async function signIn(db: Db, email: string, password: string): Promise<S
   if (user.lockedUntil && user.lockedUntil > now())
     return { kind: 'locked', minutes: minutesUntil(user.lockedUntil) };
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const lockMinutes = await recordFailedSignIn(db, user);
+    const lockMinutes = await recordFailedSignIn(db, user.id);
     return lockMinutes ? { kind: 'locked', minutes: lockMinutes } : { kind: 'invalid' };
   }
-  await updateUser(db, user.id, { failedLogins: 0, lockedUntil: null });
+  // The failure count is reset only by a complete sign-in: re-entering the password must not
+  // restart the count of wrong two-factor codes.
   if (user.totpEnabledAt) return { kind: 'second_factor', user };
   await markSignedIn(db, user.id);
   return { kind: 'signed_in', user };
 }
 
 /** Counts a failed password or code; returns the minutes the account is now locked for, or 0. */
-export async function recordFailedSignIn(db: DbOrTx, user: User): Promise<number> {
-  const failures = user.failedLogins + 1;
-  const lockMinutes =
-    failures >= LOCKOUT_THRESHOLD ? Math.min(2 ** (failures - LOCKOUT_THRESHOLD), MAX_LOCK_MINUTES) : 0;
-  await updateUser(db, user.id, {
-    failedLogins: failures,
-    lockedUntil: lockMinutes ? addMinutes(now(), lockMinutes) : user.lockedUntil,
-  });
+export async function recordFailedSignIn(db: DbOrTx, userId: string): Promise<number> {
+  // Incremented in SQL, so concurrent failures are all counted.
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+    .where('id', '=', userId)
+    .returning('failedLogins')
+    .executeTakeFirstOrThrow();
+  const failures = Number(row.failedLogins);
+  if (failures < LOCKOUT_THRESHOLD) return 0;
+  const lockMinutes = Math.min(2 ** (failures - LOCKOUT_THRESHOLD), MAX_LOCK_MINUTES);
+  await updateUser(db, userId, { lockedUntil: addMinutes(now(), lockMinutes) });
   return lockMinutes;
 }
 
+/** Minutes left on a lock, or 0 when the account is not locked. */
+export function lockedMinutes(user: User): number {
+  return user.lockedUntil && user.lockedUntil > now() ? minutesUntil(user.lockedUntil) : 0;
+}
+
 export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {
-  await updateUser(db, userId, { lastLoginAt: now() });
+  await updateUser(db, userId, { lastLoginAt: now(), failedLogins: 0, lockedUntil: null });
 }
 
 export function validateNewPassword(password: string, email: string, field = 'new_password'): void {
@@ -252,6 +262,7 @@ export async function setPasswordWithLink(
       updatedAt: at,
     });
     await destroyUserSessions(tx, user.id);
+    await tx.deleteFrom('apiTokens').where('userId', '=', user.id).execute();
     await recordAudit(tx, {
       actorId: user.id,
       action: 'password.set_by_link',

@@ -9,6 +9,7 @@ import { emptyForm } from '../views/context.js';
 import {
   findUserByLinkToken,
   markSignedIn,
+  lockedMinutes,
   recordFailedSignIn,
   requestPasswordReset,
   setPasswordWithLink,
@@ -122,14 +123,13 @@ export default async function sessionRoutes(app: FastifyInstance) {
         );
       const invalid = validationErrors(request);
       if (invalid) return show(invalid, 422);
-      if (user.lockedUntil && user.lockedUntil > new Date().toISOString())
-        return show({ code: m.locked(1) }, 429);
+      if (lockedMinutes(user)) return show({ code: m.locked(lockedMinutes(user)) }, 429);
       const code = (request.body as { code: string }).code.replace(/\s+/g, '');
       const ok = /^\d{6}$/.test(code)
         ? await acceptTotpCode(app.db, user, code)
         : await useRecoveryCode(app.db, user.id, code);
       if (!ok) {
-        const lock = await recordFailedSignIn(app.db, user);
+        const lock = await recordFailedSignIn(app.db, user.id);
         return lock ? show({ code: m.locked(lock) }, 429) : show({ code: m.codeWrong }, 422);
       }
       await endCurrentSession(request);

@@ -20,6 +20,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL schema the tables live in; undefined on SQLite */
+  schema: string | undefined;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? path.join(options.dataDir, 'balairung.sqlite');
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
@@ -65,5 +67,5 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
 }

@@ -37,20 +37,22 @@ async function openFresh(t: TestContext, dialect: 'sqlite' | 'postgres'): Promis
 for (const dialect of dialects()) {
   describe(`migrations (${dialect})`, () => {
     it('run up, down and up again on an empty database', async (t) => {
-      const { db } = await openFresh(t, dialect);
-      await migrateToLatest(db);
+      const handle = await openFresh(t, dialect);
+      const { db } = handle;
+      await migrateToLatest(handle);
       const tables = async () =>
         (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_'));
       assert.ok((await tables()).includes('agencies'));
-      await migrateDownAll(db);
+      await migrateDownAll(handle);
       assert.deepEqual(await tables(), []);
-      await migrateToLatest(db);
+      await migrateToLatest(handle);
       assert.ok((await tables()).includes('users'));
     });
 
     it('store and return timestamps as ISO-8601 UTC text on both databases', async (t) => {
-      const { db } = await openFresh(t, dialect);
-      await migrateToLatest(db);
+      const handle = await openFresh(t, dialect);
+      const { db } = handle;
+      await migrateToLatest(handle);
       const at = '2026-11-28T09:00:00.123Z';
       await db
         .insertInto('installation')

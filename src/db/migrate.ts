@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, NO_MIGRATIONS, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseHandle } from './database.js';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_FILE = /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/;
@@ -19,9 +20,20 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time and typed loosely on purpose
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db: db.withoutPlugins(), provider: new FolderMigrationProvider() });
+/**
+ * Kysely looks for its bookkeeping tables in every PostgreSQL schema unless told which one, so a
+ * second installation (or test run) in the same database would be mistaken for this one.
+ */
+function migratorFor(handle: DatabaseHandle): Migrator {
+  return new Migrator({
+    db: handle.db.withoutPlugins(),
+    provider: new FolderMigrationProvider(),
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const migrator = migratorFor(handle);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
@@ -29,9 +41,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see migrateToLatest
-export async function migrateDownAll(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db: db.withoutPlugins(), provider: new FolderMigrationProvider() });
+export async function migrateDownAll(handle: DatabaseHandle): Promise<void> {
+  const migrator = migratorFor(handle);
   const { error } = await migrator.migrateTo(NO_MIGRATIONS);
   if (error) throw new Error(`Migrasi turun gagal: ${String(error)}`);
 }
