@@ -89,6 +89,13 @@ export function validateNewPassword(password: string, email: string, field = 'ne
   }
 }
 
+/** A new password ends every other way in: other sessions and all API tokens. Recorded. */
+async function afterPasswordSet(tx: DbOrTx, userId: string, action: string, keepSessionToken?: string) {
+  await destroyUserSessions(tx, userId, keepSessionToken);
+  await tx.deleteFrom('apiTokens').where('userId', '=', userId).execute();
+  await recordAudit(tx, { actorId: userId, action, subjectType: 'user', subjectId: userId });
+}
+
 /** Changes a password and ends every other session of the person. */
 export async function changePassword(
   db: Db,
@@ -105,14 +112,7 @@ export async function changePassword(
   await db.transaction().execute(async (tx) => {
     const at = now();
     await updateUser(tx, user.id, { passwordHash: hash, passwordChangedAt: at, updatedAt: at });
-    await destroyUserSessions(tx, user.id, keepSessionToken);
-    await tx.deleteFrom('apiTokens').where('userId', '=', user.id).execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'password.changed',
-      subjectType: 'user',
-      subjectId: user.id,
-    });
+    await afterPasswordSet(tx, user.id, 'password.changed', keepSessionToken);
   });
 }
 
@@ -261,14 +261,7 @@ export async function setPasswordWithLink(
       lockedUntil: null,
       updatedAt: at,
     });
-    await destroyUserSessions(tx, user.id);
-    await tx.deleteFrom('apiTokens').where('userId', '=', user.id).execute();
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'password.set_by_link',
-      subjectType: 'user',
-      subjectId: user.id,
-    });
+    await afterPasswordSet(tx, user.id, 'password.set_by_link');
     return user;
   });
 }

@@ -3,6 +3,7 @@ import { t } from '../../i18n/index.js';
 import { Button, ErrorSummary, Form, Notice, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import { NewPasswordFields } from './password-fields.js';
 
 const m = t.accounts;
 const crumbs = [{ href: '/admin', label: t.nav.admin }];
@@ -20,21 +21,7 @@ export function ChangePasswordPage({ ctx, form }: { ctx: PageContext; form: Form
           type="password"
           autocomplete="current-password"
         />
-        <TextInput
-          name="new_password"
-          label={m.newPassword}
-          hint={m.newPasswordHint}
-          form={form}
-          type="password"
-          autocomplete="new-password"
-        />
-        <TextInput
-          name="new_password_confirmation"
-          label={m.confirmPassword}
-          form={form}
-          type="password"
-          autocomplete="new-password"
-        />
+        <NewPasswordFields form={form} name="new_password" />
         <Button>{m.changePasswordButton}</Button>
       </Form>
     </Layout>

@@ -2,6 +2,7 @@ import { t } from '../../i18n/index.js';
 import { Button, ErrorSummary, Form, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import { NewPasswordFields } from './password-fields.js';
 
 const m = t.accounts;
 
@@ -111,21 +112,7 @@ export function SetPasswordPage({
           <p class="lead">{m.resetIntro(name)}</p>
           <ErrorSummary errors={form.errors} />
           <Form action={`/atur-kata-sandi?token=${encodeURIComponent(token)}`} csrfToken={ctx.csrfToken}>
-            <TextInput
-              name="password"
-              label={m.newPassword}
-              hint={m.newPasswordHint}
-              form={form}
-              type="password"
-              autocomplete="new-password"
-            />
-            <TextInput
-              name="password_confirmation"
-              label={m.confirmPassword}
-              form={form}
-              type="password"
-              autocomplete="new-password"
-            />
+            <NewPasswordFields form={form} name="password" />
             <Button>{m.resetButton}</Button>
           </Form>
         </>
