@@ -12,7 +12,7 @@ import { validatorCompiler } from './http/validation.js';
 import { registerErrorHandlers, sendError } from './http/errors.js';
 import { AppError } from './errors.js';
 import { t } from './i18n/index.js';
-import { securityPlugin } from './http/security.js';
+import { securityHeadersFor, securityPlugin } from './http/security.js';
 import { csrfPlugin } from './http/csrf.js';
 import { pagePlugin } from './http/page.js';
 import { tenantPlugin } from './http/tenant.js';
@@ -55,6 +55,7 @@ export interface BuildOptions {
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
   const https = config.baseUrl.startsWith('https://');
+  const applySecurityHeaders = securityHeadersFor(https);
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -67,11 +68,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { maxParamLength: 200 },
     genReqId: () => crypto.randomUUID(),
     // Errors Fastify raises before routing (a malformed %-escape in the path) get our page too.
-    // Hooks (and so helmet) have not run for these, hence the headers set here.
+    // Hooks (and so helmet) have not run for these: the same headers are set on the raw response.
     frameworkErrors: (_error, request, reply) => {
-      reply
-        .header('content-security-policy', "default-src 'self'; frame-ancestors 'none'")
-        .header('x-frame-options', 'DENY');
+      applySecurityHeaders(request.raw, reply.raw);
       void sendError(request, reply, new AppError(400, 'bad_url', t.errors.badUrl));
     },
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { loadAgencyFor, SlugParams } from '../agencies/agencies.admin.routes.js';
+import { loadAgencyFor } from '../agencies/agencies.admin.routes.js';
+import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireActor } from '../http/auth.js';

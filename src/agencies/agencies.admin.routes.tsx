@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import { adminGuard } from '../accounts/admin-guard.js';
 import {
   agencyIdsOf,
@@ -17,13 +16,11 @@ import { pageContext } from '../http/page.js';
 import { t } from '../i18n/index.js';
 import { emptyForm } from '../views/context.js';
 import { getAgencyBySlug, hostsOf, listAgencies } from './agencies.repository.js';
-import { AgencyCreateInput, AgencyProfileInput } from './agencies.schemas.js';
+import { AgencyCreateInput, AgencyProfileInput, SlugParams } from './agencies.schemas.js';
 import { createAgency, socialLinksOf, updateAgencyProfile } from './agencies.service.js';
 import { settingsOf } from './settings.js';
 import type { Agency } from './agencies.table.js';
 import { AdminHome, AgencyAdminList, AgencyCreatePage, AgencyProfilePage } from './views/admin.js';
-
-export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 60 }) });
 
 /** The agency the actor may see, by slug: 404 for anyone with no role in it. */
 export async function loadAgencyFor(

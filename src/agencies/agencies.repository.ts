@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
 import { NotFoundError } from '../errors.js';
+import { SLUG_PATTERN } from '../http/schema.js';
 import type { Agency, AgencyUpdate, Installation, NewAgency, Region } from './agencies.table.js';
 
 export async function getInstallation(db: DbOrTx): Promise<Installation> {
@@ -21,7 +22,11 @@ export function findAgencyByHost(db: DbOrTx, host: string): Promise<Agency | und
     .executeTakeFirst();
 }
 
+const SLUG = new RegExp(SLUG_PATTERN);
+
 export function findAgencyBySlug(db: DbOrTx, slug: string): Promise<Agency | undefined> {
+  // Whatever cannot be a slug names no agency; PostgreSQL would also refuse some such text (NUL).
+  if (slug.length > 60 || !SLUG.test(slug)) return Promise.resolve(undefined);
   return db.selectFrom('agencies').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 

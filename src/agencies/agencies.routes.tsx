@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { pageContext } from '../http/page.js';
+import { Text } from '../http/schema.js';
+import { SlugParams } from './agencies.schemas.js';
 import { NotFoundError } from '../errors.js';
 import { findAgencyById, getAgencyBySlug, listAgencies } from './agencies.repository.js';
 import { socialLinksOf } from './agencies.service.js';
@@ -9,7 +11,7 @@ import { AgencyHome } from './views/agency-home.js';
 import { Directory } from './views/directory.js';
 
 const DirectoryQuery = Type.Object({
-  q: Type.Optional(Type.String({ maxLength: 100 })),
+  q: Type.Optional(Text('Cari nama', 100, { required: false })),
   jenis: Type.Optional(Type.String({ maxLength: 30 })),
 });
 
@@ -25,15 +27,11 @@ export default async function agencyPages(app: FastifyInstance) {
     );
   });
 
-  app.get(
-    '/opd/:slug',
-    { schema: { params: Type.Object({ slug: Type.String({ maxLength: 60 }) }), hide: true } },
-    async (request, reply) => {
-      const { slug } = request.params as { slug: string };
-      const agency = await getAgencyBySlug(app.db, slug);
-      return renderAgencyHome(app, request, reply, agency, false);
-    },
-  );
+  app.get('/opd/:slug', { schema: { params: SlugParams, hide: true } }, async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    const agency = await getAgencyBySlug(app.db, slug);
+    return renderAgencyHome(app, request, reply, agency, false);
+  });
 }
 
 export async function renderAgencyHome(

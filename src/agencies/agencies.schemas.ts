@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Choice, Email, Slug, Text } from '../http/schema.js';
+import { Choice, Email, Slug, SLUG_PATTERN, Text } from '../http/schema.js';
 import { AGENCY_KINDS } from './agencies.table.js';
 
 const SocialUrl = (title: string) =>
   Text(title, 200, {
     required: false,
-    pattern: '^$|^https?://[^\\s<>"]+$',
+    pattern: '^\\s*$|^\\s*https?://[^\\s<>"]+\\s*$',
     error: `${title} harus berupa alamat lengkap yang diawali https://`,
   });
 
@@ -32,6 +32,9 @@ export const agencyProfileFields = {
 
 export const AgencyProfileInput = Type.Object(agencyProfileFields);
 export type AgencyProfileInput = Static<typeof AgencyProfileInput>;
+
+/** An agency named in a path; anything that cannot be a slug is simply not found (404). */
+export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 60, pattern: SLUG_PATTERN }) });
 
 export const slugError =
   'Slug hanya boleh berisi huruf kecil, angka dan tanda hubung, 2–40 karakter, misalnya "dinkes".';

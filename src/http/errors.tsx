@@ -10,6 +10,8 @@ const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 /** Any error → an AppError with an Indonesian message; anything unknown is a 500 whose details stay in the log. */
 export function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  // A path that cannot name anything names nothing: not found, like any unknown record.
+  if (error.validation && error.validationContext === 'params') return new NotFoundError();
   if (error.validation)
     return new ValidationError(fieldErrors(error.validation as never), t.validation.summary);
   switch (error.code) {

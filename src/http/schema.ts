@@ -29,7 +29,8 @@ export function Text(title: string, max: number, options: TextOptions = {}): TSt
   });
 }
 
-const EMAIL_OR_EMPTY = '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$';
+// Blank is empty: optional fields are trimmed when stored.
+const EMAIL_OR_EMPTY = '^\\s*$|^\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*$';
 
 export function Email(title = 'Email', required = true): TString {
   return required

@@ -1,10 +1,14 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 
-/** Strict headers on every response: a CSP with no inline script or style, no framing, no referrer leaks. */
-export const securityPlugin = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
-  await app.register(helmet, {
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), interest-cohort=()';
+
+/** One header policy for every response: a CSP with no inline script or style, no framing, no referrer leaks. */
+function helmetOptions(https: boolean): HelmetOptions {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -18,16 +22,33 @@ export const securityPlugin = fp(async (app: FastifyInstance, opts: { https: boo
         frameAncestors: ["'none'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
-        ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
       },
     },
     // HSTS only means something over TLS; sent when the public address is https.
-    strictTransportSecurity: opts.https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
-  });
+  };
+}
+
+export const securityPlugin = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
+  // The two packages describe the same options with separately declared types
+  await app.register(fastifyHelmet, helmetOptions(opts.https) as FastifyHelmetOptions);
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });
 });
+
+/**
+ * The same headers for responses Fastify makes before any hook runs (a malformed address),
+ * set on the raw response so no plugin is needed.
+ */
+export function securityHeadersFor(https: boolean): (req: IncomingMessage, res: ServerResponse) => void {
+  const middleware = helmet(helmetOptions(https));
+  return (req, res) => {
+    middleware(req, res, () => undefined);
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+  };
+}

@@ -30,6 +30,7 @@ export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpP
 
 interface FieldSchema {
   title?: string;
+  minLength?: number;
   'x-error'?: string;
   properties?: Record<string, FieldSchema>;
 }
@@ -61,6 +62,8 @@ function label(error: ErrorObject, field: string): string {
   return parent?.title ?? (field || 'Data');
 }
 
+const isRequired = (schema: FieldSchema | undefined) => (schema?.minLength ?? 0) >= 1;
+
 function message(error: ErrorObject, field: string): string {
   const name = label(error, field);
   const parent = error.parentSchema as FieldSchema | undefined;
@@ -74,7 +77,8 @@ function message(error: ErrorObject, field: string): string {
     case 'maxLength':
       return m.maxLength(name, Number(params.limit));
     case 'pattern':
-      if (typeof error.data === 'string' && error.data.trim() === '') return m.required(name);
+      if (typeof error.data === 'string' && error.data.trim() === '' && isRequired(parent))
+        return m.required(name);
       return parent?.['x-error'] ?? m.pattern(name);
     case 'format':
       return params.format === 'email' ? m.email(name) : m.format(name);
