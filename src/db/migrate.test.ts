@@ -3,12 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { createDatabase, type DatabaseHandle } from './database.js';
 import { migrateDownAll, migrateToLatest } from './migrate.js';
-import { dialects } from '../test/app.js';
+import { dialects, freshPostgresSchema } from '../test/app.js';
 
 async function openFresh(t: TestContext, dialect: 'sqlite' | 'postgres'): Promise<DatabaseHandle> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-migrate-'));
@@ -17,20 +15,9 @@ async function openFresh(t: TestContext, dialect: 'sqlite' | 'postgres'): Promis
     t.after(() => handle.close());
     return handle;
   }
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `m_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = createDatabase({ url, schema, dataDir });
-  t.after(async () => {
-    await handle.close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  });
+  const schema = await freshPostgresSchema(t, 'm');
+  const handle = createDatabase({ url: process.env.TEST_DATABASE_URL!, schema, dataDir });
+  t.after(() => handle.close());
   return handle;
 }
 

@@ -1,8 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Migrator, NO_MIGRATIONS, type Migration, type MigrationProvider } from 'kysely';
-import type { DatabaseHandle } from './database.js';
+import {
+  Migrator,
+  NO_MIGRATIONS,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
+import type { Database, DatabaseHandle } from './database.js';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const MIGRATION_FILE = /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/;
@@ -21,20 +29,38 @@ class FolderMigrationProvider implements MigrationProvider {
 }
 
 /**
+ * Held (PostgreSQL advisory lock) while migrating, and by anything that drops a schema in the same
+ * database: Kysely's migrator lists the tables of every schema before it takes its own lock, and that
+ * listing fails when another schema disappears under it.
+ */
+export const SCHEMA_CHANGE_LOCK = 'balairung:schema-change';
+
+type Run = (migrator: Migrator) => Promise<MigrationResultSet>;
+
+/**
  * Kysely looks for its bookkeeping tables in every PostgreSQL schema unless told which one, so a
  * second installation (or test run) in the same database would be mistaken for this one.
  */
-function migratorFor(handle: DatabaseHandle): Migrator {
-  return new Migrator({
-    db: handle.db.withoutPlugins(),
-    provider: new FolderMigrationProvider(),
-    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+async function migrate(handle: DatabaseHandle, run: Run): Promise<MigrationResultSet> {
+  const migratorOn = (db: Kysely<Database>) =>
+    new Migrator({
+      db: db.withoutPlugins(),
+      provider: new FolderMigrationProvider(),
+      ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+    });
+  if (handle.dialect === 'sqlite') return run(migratorOn(handle.db));
+  return handle.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext(${SCHEMA_CHANGE_LOCK}))`.execute(conn);
+    try {
+      return await run(migratorOn(conn));
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${SCHEMA_CHANGE_LOCK}))`.execute(conn);
+    }
   });
 }
 
 export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
-  const migrator = migratorFor(handle);
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrate(handle, (m) => m.migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Migrasi gagal${failed ? ` pada ${failed.migrationName}` : ''}: ${String(error)}`);
@@ -42,7 +68,6 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
 }
 
 export async function migrateDownAll(handle: DatabaseHandle): Promise<void> {
-  const migrator = migratorFor(handle);
-  const { error } = await migrator.migrateTo(NO_MIGRATIONS);
+  const { error } = await migrate(handle, (m) => m.migrateTo(NO_MIGRATIONS));
   if (error) throw new Error(`Migrasi turun gagal: ${String(error)}`);
 }

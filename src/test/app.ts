@@ -8,6 +8,7 @@ import pg from 'pg';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Dialect } from '../db/database.js';
+import { SCHEMA_CHANGE_LOCK } from '../db/migrate.js';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
@@ -29,21 +30,30 @@ export interface TestApp {
   dialect: Dialect;
 }
 
-/** Creates a schema of its own for one test app and drops it afterwards. */
-async function freshPostgresSchema(t: TestContext): Promise<string> {
+/** A PostgreSQL schema of its own for one test, dropped afterwards. */
+export async function freshPostgresSchema(t: TestContext, prefix = 't'): Promise<string> {
   const url = process.env.TEST_DATABASE_URL!;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withClient(url, (c) => c.query(`create schema ${schema}`));
+  // Under the lock migrations hold, so no migration elsewhere sees the schema vanish mid-way.
+  t.after(() =>
+    withClient(url, async (c) => {
+      await c.query('select pg_advisory_lock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
+    }),
+  );
+  return schema;
+}
+
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  t.after(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema if exists ${schema} cascade`);
-    await c.end();
-  });
-  return schema;
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Boots the real app on a real, fresh database (seeded with the demo city unless told otherwise). */
