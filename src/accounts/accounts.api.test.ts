@@ -197,6 +197,28 @@ for (const dialect of dialects()) {
       assert.equal(await findUserByEmail(app.db, 'calon.super@pontianak.go.id'), undefined);
     });
 
+    it('adds a role to someone who already has an account, answering 200 instead of 201', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const token = await apiToken(app, 'admin1@dinkes.pontianak.go.id');
+      const existing = {
+        email: 'admin1@dishub.pontianak.go.id',
+        name: 'Admin 1 Dishub',
+        memberships: [{ agency: 'dinkes', role: 'editor' }],
+      };
+      const res = await createUser(app, token, existing);
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as {
+        memberships: { agency: string; role: string }[];
+        invitation_sent: boolean;
+      };
+      assert.deepEqual(
+        body.memberships.map((m) => `${m.agency}:${m.role}`),
+        ['dinkes:editor'],
+        'roles in another OPD are not shown to an OPD admin',
+      );
+      assert.equal(body.invitation_sent, false, 'someone with a password is not invited again');
+    });
+
     it('answers bad bodies with 4xx JSON and Indonesian field messages, never 5xx', async (t) => {
       const { app } = await buildTestApp(t, dialect);
       const token = await apiToken(app, SUPER);

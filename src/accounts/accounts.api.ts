@@ -5,7 +5,9 @@ import { AppError, NotFoundError, TooManyRequestsError, ValidationError } from '
 import { requireActor, requireUser } from '../http/auth.js';
 import { t } from '../i18n/index.js';
 import {
+  type Actor,
   authorizeInAgency,
+  canSeeAgency,
   canGrantInstallationRole,
   canManageMembersOf,
   isSuperAdmin,
@@ -23,10 +25,13 @@ const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref:
 export default async function accountApi(app: FastifyInstance) {
   const limit = signInRateLimit(app.config);
 
-  async function slugMemberships(userId: string) {
+  /** A person's roles by agency slug, limited to the agencies the viewer may see (another OPD's stay hidden). */
+  async function slugMemberships(userId: string, viewer: Actor) {
     const [memberships, agencies] = await Promise.all([membershipsOf(app.db, userId), listAgencies(app.db)]);
     const slugs = new Map(agencies.map((a) => [a.id, a.slug]));
-    return memberships.map((m) => ({ agency: slugs.get(m.agencyId) ?? '', role: m.role }));
+    return memberships
+      .filter((m) => canSeeAgency(viewer, m.agencyId))
+      .map((m) => ({ agency: slugs.get(m.agencyId) ?? '', role: m.role }));
   }
 
   app.post(
@@ -82,7 +87,7 @@ export default async function accountApi(app: FastifyInstance) {
         name: user.name,
         installation_role: user.installationRole,
         two_factor_enabled: user.totpEnabledAt !== null,
-        memberships: await slugMemberships(user.id),
+        memberships: await slugMemberships(user.id, requireActor(request)),
       };
     },
   );
@@ -95,7 +100,7 @@ export default async function accountApi(app: FastifyInstance) {
         summary: 'Tambah atau undang pengguna (super admin, atau admin OPD untuk OPD-nya)',
         security: [{ bearer: [] }],
         body: UserCreateInput,
-        response: { 201: UserJson, ...err([400, 401, 403, 404, 409, 422]) },
+        response: { 200: UserJson, 201: UserJson, ...err([400, 401, 403, 404, 409, 422]) },
       },
     },
     async (request, reply) => {
@@ -128,11 +133,11 @@ export default async function accountApi(app: FastifyInstance) {
             agencyName: memberships[0]?.name ?? request.installation.name,
           })
         : null;
-      return reply.code(result.created ? 201 : 201).send({
+      return reply.code(result.created ? 201 : 200).send({
         id: result.user.id,
         email: result.user.email,
         name: result.user.name,
-        memberships: await slugMemberships(result.user.id),
+        memberships: await slugMemberships(result.user.id, actor),
         invitation_sent: delivery?.sent ?? false,
         ...(delivery && !delivery.sent ? { invitation_url: delivery.url } : {}),
       });
