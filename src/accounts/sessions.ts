@@ -31,6 +31,8 @@ export async function createSession(
 ): Promise<string> {
   const { token, hash } = newToken();
   const at = now();
+  // Each sign-in sweeps the person's expired sessions, so the table does not grow without end.
+  await db.deleteFrom('sessions').where('userId', '=', userId).where('expiresAt', '<=', at).execute();
   await db
     .insertInto('sessions')
     .values({
@@ -82,6 +84,7 @@ export async function createApiToken(
   const { token, hash } = newToken();
   const at = now();
   const expiresAt = addMinutes(at, API_TOKEN_MINUTES);
+  await db.deleteFrom('apiTokens').where('userId', '=', userId).where('expiresAt', '<=', at).execute();
   await db
     .insertInto('apiTokens')
     .values({ id: hash, userId, createdAt: at, expiresAt, lastUsedAt: null })

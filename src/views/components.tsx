@@ -7,7 +7,8 @@ export function ErrorSummary({ errors }: { errors: Record<string, string> }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="ringkasan-masalah" tabIndex={-1}>
+    // Focused on load, so keyboard and screen-reader users start at the list of problems (no script needed).
+    <div class="error-summary" role="alert" aria-labelledby="ringkasan-masalah" tabIndex={-1} autoFocus>
       <h2 class="error-summary__title" id="ringkasan-masalah">
         {t.common.errorSummaryTitle}
       </h2>
