@@ -37,3 +37,20 @@ for (const dialect of dialects()) {
     });
   });
 }
+
+describe('when the database is gone', () => {
+  it('shows the Indonesian 500 page without details, and health reports 503', async (t) => {
+    const { app } = await buildTestApp(t, 'sqlite');
+    await app.db.destroy();
+    const page = await app.inject('/opd');
+    assert.equal(page.statusCode, 500);
+    assert.match(page.body, /<html lang="id">/);
+    assert.match(page.body, /Terjadi kesalahan/);
+    assert.doesNotMatch(page.body, /at .*\.ts:\d+|Error:|sqlite/i, 'no stack trace or driver message');
+    const api = await app.inject('/api/v1/agencies');
+    assert.equal(api.statusCode, 500);
+    assert.deepEqual(Object.keys((api.json() as { error: object }).error), ['code', 'message']);
+    const health = await app.inject('/healthz');
+    assert.equal(health.statusCode, 503);
+  });
+});

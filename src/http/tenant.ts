@@ -17,7 +17,8 @@ export const tenantPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('installation', null as unknown as Installation);
   app.decorateRequest<Site | null>('site', null);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/aset/')) return;
+    // Assets and the health check must answer even when the database does not.
+    if (request.url.startsWith('/aset/') || request.url === '/healthz') return;
     request.installation = await getInstallation(app.db);
     const host = request.hostname.toLowerCase();
     const agency =
