@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { adminGuard } from '../accounts/admin-guard.js';
 import {
   agencyIdsOf,
@@ -14,9 +14,16 @@ import { requireActor } from '../http/auth.js';
 import { errorsFrom, formState, validationErrors } from '../http/forms.js';
 import { pageContext } from '../http/page.js';
 import { t } from '../i18n/index.js';
-import { emptyForm } from '../views/context.js';
-import { getAgencyBySlug, hostsOf, listAgencies } from './agencies.repository.js';
-import { AgencyCreateInput, AgencyProfileInput, SlugParams } from './agencies.schemas.js';
+import { emptyForm, type FormState } from '../views/context.js';
+import { findAgencyById, getAgencyBySlug, hostsOf, listAgencies } from './agencies.repository.js';
+import {
+  AgencyCreateInput,
+  AgencyIdentityInput,
+  AgencyProfileInput,
+  SlugParams,
+} from './agencies.schemas.js';
+import { updateAgencyIdentity } from './identity.service.js';
+import { AgencyIdentityPage } from './views/identity.js';
 import { createAgency, socialLinksOf, updateAgencyProfile } from './agencies.service.js';
 import { settingsOf } from './settings.js';
 import type { Agency } from './agencies.table.js';
@@ -154,6 +161,60 @@ export default async function agencyAdmin(app: FastifyInstance) {
         );
       }
       await updateAgencyProfile(app.db, actor, agency, request.body as AgencyProfileInput);
+      return reply.redirectWithFlash(`/admin/opd/${agency.slug}`, t.common.saved);
+    },
+  );
+
+  async function showIdentity(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agency: Agency,
+    form: FormState,
+    status = 200,
+  ) {
+    return reply.page(
+      <AgencyIdentityPage
+        ctx={pageContext(request, reply)}
+        agency={agency}
+        form={form}
+        parents={await listAgencies(app.db)}
+      />,
+      status,
+    );
+  }
+
+  app.get('/opd/:slug/identitas', { schema: { params: SlugParams, hide: true } }, async (request, reply) => {
+    const agency = await loadAgencyFor(
+      app,
+      requireActor(request),
+      (request.params as { slug: string }).slug,
+      isSuperAdmin,
+    );
+    const parent = agency.parentId ? await findAgencyById(app.db, agency.parentId) : undefined;
+    const hosts = await hostsOf(app.db, agency.id);
+    return showIdentity(
+      request,
+      reply,
+      agency,
+      emptyForm({ kind: agency.kind, parent: parent?.slug ?? '', hosts: hosts.join('\n') }),
+    );
+  });
+
+  app.post(
+    '/opd/:slug/identitas',
+    { schema: { params: SlugParams, body: AgencyIdentityInput, hide: true }, attachValidation: true },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const agency = await loadAgencyFor(app, actor, (request.params as { slug: string }).slug, isSuperAdmin);
+      const invalid = validationErrors(request);
+      if (invalid) return showIdentity(request, reply, agency, formState(request, invalid), 422);
+      try {
+        await updateAgencyIdentity(app.db, actor, agency, request.body as AgencyIdentityInput);
+      } catch (err) {
+        const fields = errorsFrom(err);
+        if (fields) return showIdentity(request, reply, agency, formState(request, fields), 422);
+        throw err;
+      }
       return reply.redirectWithFlash(`/admin/opd/${agency.slug}`, t.common.saved);
     },
   );

@@ -82,3 +82,13 @@ export const AgencyJson = Type.Object(
   },
   { $id: 'Agency' },
 );
+
+/** What only the super admin changes: the kind, the parent and the host names (one per line). */
+export const AgencyIdentityInput = Type.Object({
+  kind: Choice('Jenis', AGENCY_KINDS),
+  parent: Text('Induk', 40, { required: false }),
+  hosts: Text('Nama host', 2000, { required: false }),
+});
+export type AgencyIdentityInput = Static<typeof AgencyIdentityInput>;
+
+export const HOST_PATTERN = new RegExp(HOST);

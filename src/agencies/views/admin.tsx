@@ -1,4 +1,5 @@
 import { t } from '../../i18n/index.js';
+import { isSuperAdmin } from '../../accounts/accounts.policy.js';
 import { Button, ErrorSummary, Form, Select, TextArea, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
@@ -184,6 +185,12 @@ export function AgencyProfilePage({
       <p>
         Alamat situs: <a href={`/opd/${agency.slug}`}>/opd/{agency.slug}</a>
         {hosts.map((h) => ` · ${h}`).join('')} · <a href={`/admin/opd/${agency.slug}/pengguna`}>Pengguna</a>
+        {ctx.actor && isSuperAdmin(ctx.actor) ? (
+          <>
+            {' '}
+            · <a href={`/admin/opd/${agency.slug}/identitas`}>Jenis, induk dan nama host</a>
+          </>
+        ) : null}
       </p>
       <ErrorSummary errors={form.errors} />
       <Form action={`/admin/opd/${agency.slug}`} csrfToken={ctx.csrfToken}>
