@@ -8,6 +8,10 @@ import type { Config } from './config.js';
 import { createDatabase, type Db, type Dialect } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { createLocalStorage, MEDIA_URL_PREFIX, type Storage } from './storage/storage.js';
+import multipart from '@fastify/multipart';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { ensureInstallation, type SeedResult } from './seed/seed.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerErrorHandlers, sendError } from './http/errors.js';
@@ -31,6 +35,9 @@ import accountRoutes from './accounts/account.routes.js';
 import memberAdmin from './accounts/members.admin.routes.js';
 import accountApi from './accounts/accounts.api.js';
 import apiDocs from './api/docs.routes.js';
+import mediaAdmin from './media/media.routes.js';
+import mediaApi from './media/media.api.js';
+import { MAX_UPLOAD_BYTES } from './media/limits.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +45,7 @@ declare module 'fastify' {
     dialect: Dialect;
     config: Config;
     mailer: Mailer;
+    storage: Storage;
     /** every route as registered, for tests that sweep the route table (tenant isolation, hostile input) */
     routeList: readonly { method: string; url: string }[];
   }
@@ -95,6 +103,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     'mailer',
     createMailer(config.smtpUrl, `Balairung <noreply@${new URL(config.baseUrl).hostname}>`, app.log),
   );
+  const mediaRoot = path.join(config.dataDir, 'media');
+  mkdirSync(mediaRoot, { recursive: true });
+  app.decorate('storage', createLocalStorage(mediaRoot));
   app.addHook('onClose', async () => {
     app.mailer.close();
     await database.close();
@@ -117,6 +128,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     maxAge: '365d',
     immutable: true,
   });
+  // Uploaded photos: every key is unique to one processed file, so a year's cache is safe.
+  await app.register(fastifyStatic, {
+    root: mediaRoot,
+    prefix: MEDIA_URL_PREFIX,
+    decorateReply: false,
+    maxAge: '365d',
+    immutable: true,
+  });
+  // Photos arrive one per request (the phone form uploads each with its own progress bar).
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 },
+  });
   await app.register(openApiPlugin);
   await app.register(tenantPlugin);
   await app.register(authPlugin);
@@ -132,9 +155,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agencyAdmin, { prefix: '/admin' });
   await app.register(installationAdmin, { prefix: '/admin' });
   await app.register(memberAdmin, { prefix: '/admin' });
+  await app.register(mediaAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });
+  await app.register(mediaApi, { prefix: '/api/v1' });
   await app.register(apiDocs, { prefix: '/api' });
 
   return { app, seed };

@@ -6,9 +6,11 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transacti
 import type { AgencyTables } from '../agencies/agencies.table.js';
 import type { AccountTables } from '../accounts/accounts.table.js';
 import type { AuditTables } from '../audit/audit.table.js';
+import type { MediaTables } from '../media/media.table.js';
+import type { NewsTables } from '../news/news.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
-export interface Database extends AgencyTables, AccountTables, AuditTables {}
+export interface Database extends AgencyTables, AccountTables, AuditTables, MediaTables, NewsTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

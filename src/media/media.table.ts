@@ -1,0 +1,37 @@
+import type { Selectable } from 'kysely';
+
+export interface MediaVariant {
+  width: number;
+  height: number;
+  format: 'webp' | 'jpeg';
+  /** storage key of the file */
+  key: string;
+  bytes: number;
+}
+
+export interface MediaTable {
+  id: string;
+  agencyId: string;
+  originalName: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** folder (prefix) in storage that holds the cleaned original and the variants */
+  storageKey: string;
+  /** JSON: MediaVariant[] */
+  variants: string;
+  /** JSON: string[] of warning codes ('too_small_for_cover', 'blurred', 'too_dark') */
+  warnings: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface MediaTables {
+  media: MediaTable;
+}
+
+export type Media = Selectable<MediaTable>;
