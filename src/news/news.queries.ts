@@ -1,0 +1,139 @@
+import type { DbOrTx } from '../db/database.js';
+import type { Media } from '../media/media.table.js';
+
+/** A published post as lists, feeds and the article page show it. */
+export interface PublishedPost {
+  id: string;
+  slug: string;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  publishedAt: string;
+  updatedAt: string;
+  activityDate: string | null;
+  byline: string;
+  agencyId: string;
+  agencySlug: string;
+  agencyName: string;
+  agencyShortName: string;
+  categorySlug: string | null;
+  categoryName: string | null;
+  regionName: string | null;
+  coverMediaId: string | null;
+}
+
+export interface PublishedFilter {
+  agencyId?: string | undefined;
+  categorySlug?: string | undefined;
+  /** YYYY-MM, in the installation's zone approximated by UTC+7 bounds computed by the caller */
+  from?: string | undefined;
+  to?: string | undefined;
+  excludeId?: string | undefined;
+  tag?: string | undefined;
+}
+
+function publishedQuery(db: DbOrTx, filter: PublishedFilter) {
+  let q = db
+    .selectFrom('posts')
+    .innerJoin('agencies', 'agencies.id', 'posts.agencyId')
+    .leftJoin('categories', 'categories.id', 'posts.categoryId')
+    .leftJoin('regions', 'regions.id', 'posts.regionId')
+    .where('posts.status', '=', 'published');
+  if (filter.agencyId) q = q.where('posts.agencyId', '=', filter.agencyId);
+  if (filter.categorySlug) q = q.where('categories.slug', '=', filter.categorySlug);
+  if (filter.from) q = q.where('posts.publishedAt', '>=', filter.from);
+  if (filter.to) q = q.where('posts.publishedAt', '<', filter.to);
+  if (filter.excludeId) q = q.where('posts.id', '!=', filter.excludeId);
+  if (filter.tag) {
+    const tag = filter.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('postTags')
+          .select('postTags.postId')
+          .whereRef('postTags.postId', '=', 'posts.id')
+          .where('postTags.tag', '=', tag),
+      ),
+    );
+  }
+  return q;
+}
+
+const columns = [
+  'posts.id',
+  'posts.slug',
+  'posts.title',
+  'posts.summary',
+  'posts.bodyHtml',
+  'posts.publishedAt',
+  'posts.updatedAt',
+  'posts.activityDate',
+  'posts.byline',
+  'posts.agencyId',
+  'agencies.slug as agencySlug',
+  'agencies.name as agencyName',
+  'agencies.shortName as agencyShortName',
+  'categories.slug as categorySlug',
+  'categories.name as categoryName',
+  'regions.name as regionName',
+  'posts.coverMediaId',
+] as const;
+
+/** Newest first, a page at a time, with the total for the pager. */
+export async function listPublished(
+  db: DbOrTx,
+  filter: PublishedFilter,
+  page: number,
+  perPage: number,
+): Promise<{ rows: PublishedPost[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    publishedQuery(db, filter)
+      .select(columns)
+      .orderBy('posts.publishedAt', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .execute(),
+    publishedQuery(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as PublishedPost[], total: Number(total.n) };
+}
+
+export async function findPublished(
+  db: DbOrTx,
+  agencyId: string,
+  slug: string,
+): Promise<PublishedPost | undefined> {
+  const row = await publishedQuery(db, { agencyId })
+    .select(columns)
+    .where('posts.slug', '=', slug)
+    .executeTakeFirst();
+  return row as PublishedPost | undefined;
+}
+
+/** The media of a set of posts (covers) or one post (gallery), keyed by id. Scoped to one agency when given. */
+export async function mediaByIds(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Media>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function galleryOf(db: DbOrTx, postId: string): Promise<Media[]> {
+  return db
+    .selectFrom('postGallery')
+    .innerJoin('media', 'media.id', 'postGallery.mediaId')
+    .selectAll('media')
+    .where('postGallery.postId', '=', postId)
+    .orderBy('postGallery.position')
+    .execute();
+}
+
+/** The public path of a post: the same on the portal host and the agency host. */
+export const postPath = (post: Pick<PublishedPost, 'agencySlug' | 'slug'>) =>
+  `/opd/${post.agencySlug}/berita/${post.slug}`;
