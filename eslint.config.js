@@ -13,6 +13,14 @@ export default tseslint.config(
     },
   },
   {
+    // Small enhancement scripts served to browsers as they are (no build step).
+    files: ['public/js/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', FormData: 'readonly', XMLHttpRequest: 'readonly' },
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '.ci/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

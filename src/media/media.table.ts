@@ -1,4 +1,8 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
+
+/** Quality hints given at upload; warnings, never reasons to refuse. */
+export const MEDIA_WARNINGS = ['too_small_for_cover', 'blurred', 'too_dark'] as const;
+export type MediaWarning = (typeof MEDIA_WARNINGS)[number];
 
 export interface MediaVariant {
   width: number;
@@ -35,3 +39,4 @@ export interface MediaTables {
 }
 
 export type Media = Selectable<MediaTable>;
+export type NewMedia = Insertable<MediaTable>;

@@ -65,6 +65,33 @@ export class TestClient {
     return response;
   }
 
+  /** A multipart form as a browser sends it: the CSRF token first, then fields, then files. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | string[]>,
+    files: { field: string; filename: string; data: Buffer; type?: string }[] = [],
+  ): Promise<LightMyRequestResponse> {
+    if (this.csrf === null) await this.get('/masuk');
+    const form = new FormData();
+    form.append('_csrf', this.csrf ?? '');
+    for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) form.append(name, v);
+    for (const f of files)
+      form.append(f.field, new Blob([new Uint8Array(f.data)], { type: f.type ?? 'image/jpeg' }), f.filename);
+    const encoded = new Response(form);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        host: this.host,
+        cookie: this.cookieHeader,
+        'content-type': encoded.headers.get('content-type') ?? '',
+      },
+      payload: Buffer.from(await encoded.arrayBuffer()),
+    });
+    this.remember(response);
+    return response;
+  }
+
   async signIn(email: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
     await this.get('/masuk');
     return this.post('/masuk', { email, password });
