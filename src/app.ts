@@ -27,6 +27,9 @@ import { serializeRequest } from './http/logging.js';
 import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
+import newsPages from './news/news.routes.js';
+import newsAdmin from './news/news.admin.routes.js';
+import quickPostAdmin from './news/quick.admin.routes.js';
 import agencyAdmin from './agencies/agencies.admin.routes.js';
 import installationAdmin from './agencies/installation.admin.routes.js';
 import agencyApi from './agencies/agencies.api.js';
@@ -37,6 +40,9 @@ import accountApi from './accounts/accounts.api.js';
 import apiDocs from './api/docs.routes.js';
 import mediaAdmin from './media/media.routes.js';
 import mediaApi from './media/media.api.js';
+import newsApi from './news/news.api.js';
+import searchPages from './search/search.routes.js';
+import searchApi from './search/search.api.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
 
 declare module 'fastify' {
@@ -149,6 +155,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Public site
   await app.register(portalRoutes);
   await app.register(agencyPages);
+  await app.register(newsPages);
+  await app.register(searchPages);
   await app.register(sessionRoutes);
   // Admin area
   await app.register(accountRoutes, { prefix: '/admin/akun' });
@@ -156,10 +164,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(installationAdmin, { prefix: '/admin' });
   await app.register(memberAdmin, { prefix: '/admin' });
   await app.register(mediaAdmin, { prefix: '/admin' });
+  await app.register(newsAdmin, { prefix: '/admin' });
+  await app.register(quickPostAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });
   await app.register(mediaApi, { prefix: '/api/v1' });
+  await app.register(newsApi, { prefix: '/api/v1' });
+  await app.register(searchApi, { prefix: '/api/v1' });
   await app.register(apiDocs, { prefix: '/api' });
 
   return { app, seed };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { pageContext } from '../http/page.js';
+import { listPublished, mediaByIds } from '../news/news.queries.js';
 import { Text } from '../http/schema.js';
 import { SlugParams } from './agencies.schemas.js';
 import { NotFoundError } from '../errors.js';
@@ -42,10 +43,15 @@ export async function renderAgencyHome(
   byHost: boolean,
 ) {
   if (!agency) throw new NotFoundError();
-  const [parent, children] = await Promise.all([
+  const [parent, children, latest] = await Promise.all([
     agency.parentId ? findAgencyById(app.db, agency.parentId) : Promise.resolve(undefined),
     app.db.selectFrom('agencies').selectAll().where('parentId', '=', agency.id).orderBy('name').execute(),
+    listPublished(app.db, { agencyId: agency.id }, 1, 6),
   ]);
+  const covers = await mediaByIds(
+    app.db,
+    latest.rows.map((r) => r.coverMediaId),
+  );
   const ctx = pageContext(request, reply, { kind: 'agency', agency, byHost });
   return reply.page(
     <AgencyHome
@@ -54,6 +60,8 @@ export async function renderAgencyHome(
       parent={parent}
       children={children}
       social={socialLinksOf(agency)}
+      latest={latest.rows}
+      covers={covers}
     />,
   );
 }

@@ -4,8 +4,11 @@ import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fasti
 import { createAccount } from '../accounts/accounts.service.js';
 import { listAgencyMembers } from '../accounts/accounts.repository.js';
 import { AGENCY_ROLES, type AgencyRole } from '../accounts/accounts.table.js';
-import { SESSION_COOKIE } from '../accounts/sessions.js';
 import { getAgencyBySlug } from '../agencies/agencies.repository.js';
+import { randomUUID } from 'node:crypto';
+import { actorFor, SESSION_COOKIE } from '../accounts/sessions.js';
+import { findUserByEmail } from '../accounts/accounts.repository.js';
+import { createPost } from '../news/news.service.js';
 import { apiToken, signedIn, type TestClient } from '../test/client.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { Problems } from '../test/hostile.js';
@@ -13,22 +16,80 @@ import { Problems } from '../test/hostile.js';
 const A = 'dinkes';
 const B = 'dishub';
 const PASSWORD = 'Isolasi-Kuat-2026';
-const COVERED_METHODS = new Set(['GET', 'HEAD', 'POST']);
+const COVERED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PATCH', 'DELETE']);
 
 type RouteEntry = FastifyInstance['routeList'][number];
 
-/** Routes that act on one agency: `:slug` in the URL, in the admin area or the API. */
+/** Routes that act on one agency's data: `:slug` in the URL, or the `:id` of an agency-owned object. */
 function agencyOwnedRoutes(routes: RouteEntry[]): RouteEntry[] {
   return routes.filter(
-    (r) => r.url.includes(':slug') && (r.url.startsWith('/admin/') || r.url.startsWith('/api/')),
+    (r) =>
+      (r.url.startsWith('/admin/') || r.url.startsWith('/api/')) &&
+      (r.url.includes(':slug') || r.url.includes(':id')),
   );
 }
 
-/** A URL for `slug`; any other parameter gets a well-formed id that belongs to no one. */
-const urlFor = (route: RouteEntry, slug: string) =>
-  route.url
-    .replace(':slug', slug)
-    .replace(/:[A-Za-z_]+(\([^)]*\))?/g, '00000000-0000-4000-8000-000000000000');
+/** One object of each agency-owned kind, in A and in B. */
+interface Objects {
+  post: Record<'A' | 'B', string>;
+  media: Record<'A' | 'B', string>;
+}
+
+/** The kind of object an `:id` names, read from the segment before it; unknown kinds fail the test. */
+function idKind(route: RouteEntry): keyof Objects | null {
+  const match = /\/([a-z-]+)\/:id\b/.exec(route.url);
+  if (!match) return null;
+  const kind = ({ berita: 'post', posts: 'post', media: 'media' } as const)[
+    match[1] as 'berita' | 'posts' | 'media'
+  ];
+  if (!kind) throw new Error(`${route.url}: teach the isolation matrix what "${match[1]}/:id" names`);
+  return kind;
+}
+
+/** A URL on `slug` naming the objects that belong to `owner`. */
+const urlFor = (route: RouteEntry, slug: string, objects: Objects, owner: 'A' | 'B') => {
+  const kind = idKind(route);
+  return route.url.replace(':slug', slug).replace(/:id\b/, kind ? objects[kind][owner] : '');
+};
+
+async function makeObjects(app: FastifyInstance): Promise<Objects> {
+  const ids = { post: { A: '', B: '' }, media: { A: '', B: '' } };
+  for (const [key, slug] of [
+    ['A', A],
+    ['B', B],
+  ] as const) {
+    const agency = await getAgencyBySlug(app.db, slug);
+    const media = randomUUID();
+    await app.db
+      .insertInto('media')
+      .values({
+        id: media,
+        agencyId: agency.id,
+        originalName: 'x.jpg',
+        mime: 'image/jpeg',
+        width: 10,
+        height: 10,
+        bytes: 1,
+        alt: 'Foto uji',
+        caption: '',
+        credit: '',
+        storageKey: `a/uji/${media}`,
+        variants: '[]',
+        warnings: '[]',
+        createdBy: null,
+        createdAt: new Date().toISOString(),
+      })
+      .execute();
+    const editor = await actorFor(app.db, (await findUserByEmail(app.db, `admin1@${slug}.pontianak.go.id`))!);
+    const post = await createPost(app.db, editor, agency, {
+      title: `Berita uji ${slug}`,
+      body_html: '<p>Uji</p>',
+    });
+    ids.media[key] = media;
+    ids.post[key] = post.id;
+  }
+  return ids;
+}
 
 /**
  * A body every agency form and API body accepts as valid, so a 404 can only come from the tenant
@@ -50,6 +111,12 @@ function plausibleBody(bAdminId: string): Record<string, string> {
     x: '',
     role: 'admin',
     user_id: bAdminId,
+    title: 'Berita uji isolasi',
+    body_html: '<p>Uji</p>',
+    action: 'submit',
+    alt: 'Foto uji isolasi',
+    caption: '',
+    credit: '',
     kind: 'dinas',
     parent: '',
     hosts: '',
@@ -93,16 +160,15 @@ async function send(
   app: FastifyInstance,
   caller: Caller,
   route: RouteEntry,
-  slug: string,
+  url: string,
   body: Record<string, string>,
 ): Promise<LightMyRequestResponse> {
-  const url = urlFor(route, slug);
   if (url.startsWith('/api/')) {
     return app.inject({
       method: route.method as HTTPMethods,
       url,
       headers: { authorization: `Bearer ${caller.token}` },
-      ...(route.method === 'POST' ? { payload: body } : {}),
+      ...(route.method === 'POST' || route.method === 'PATCH' ? { payload: body } : {}),
     });
   }
   if (route.method === 'POST') return caller.page.post(url, body);
@@ -152,16 +218,41 @@ for (const dialect of dialects()) {
 
       const covered = new Set<string>();
       const problems = new Problems();
+      const objects = await makeObjects(app);
       for (const route of routes) {
-        for (const caller of callers) {
-          const res = await send(app, caller, route, B, body);
-          await problems.check(`${caller.role} of ${A}: ${route.method} ${urlFor(route, B)}`, () => {
-            assert.equal(res.statusCode, 404, `status ${res.statusCode}`);
-            for (const trace of traces) assert.ok(!res.body.includes(trace), `shows "${trace}"`);
-          });
-          covered.add(`${route.method} ${route.url}`);
+        // B's objects through B's address, and (where an id is named) through A's own address.
+        const urls = [
+          urlFor(route, B, objects, 'B'),
+          ...(idKind(route) ? [urlFor(route, A, objects, 'B')] : []),
+        ];
+        for (const url of [...new Set(urls)]) {
+          for (const caller of callers) {
+            const res = await send(app, caller, route, url, body);
+            // A role limit on A's own address (403 for A's own object too) says nothing about B's object.
+            const roleLimit =
+              res.statusCode === 403 && url.includes(`/${A}/`)
+                ? (await send(app, caller, route, urlFor(route, A, objects, 'A'), body)).statusCode === 403
+                : false;
+            await problems.check(`${caller.role} of ${A}: ${route.method} ${url}`, () => {
+              assert.ok(res.statusCode === 404 || roleLimit, `status ${res.statusCode}`);
+              for (const trace of traces) assert.ok(!res.body.includes(trace), `shows "${trace}"`);
+            });
+          }
         }
+        covered.add(`${route.method} ${route.url}`);
       }
+      const postB = await app.db
+        .selectFrom('posts')
+        .select(['title', 'status'])
+        .where('id', '=', objects.post.B)
+        .executeTakeFirst();
+      assert.deepEqual(postB, { title: `Berita uji ${B}`, status: 'draft' }, "B's post is untouched");
+      const mediaB = await app.db
+        .selectFrom('media')
+        .select('alt')
+        .where('id', '=', objects.media.B)
+        .executeTakeFirst();
+      assert.deepEqual(mediaB, { alt: 'Foto uji' }, "B's photo is untouched");
       t.diagnostic(`${problems.tried} combinations of route × method × role tried`);
       assert.ok(problems.tried > 0, 'the matrix tried nothing');
       assert.deepEqual(problems.list, []);
@@ -201,22 +292,29 @@ for (const dialect of dialects()) {
         page: await signedIn(app, 'admin@pontianak.go.id'),
         token: await apiToken(app, 'admin@pontianak.go.id'),
       };
+      const objects = await makeObjects(app);
       let tried = 0;
-      // Reads first, then the writes (the profile write renames A).
-      for (const route of [...routes].sort(
-        (x, y) => Number(x.method === 'POST') - Number(y.method === 'POST'),
-      )) {
-        const ok = (status: number) =>
-          route.method === 'POST' ? status >= 200 && status < 400 : status === 200;
-        let res = await send(app, admin, route, A, plausibleBody(adminB.id));
-        const what = `admin of ${A}: ${route.method} ${urlFor(route, A)}`;
+      // Reads first, then writes, deletions last (the profile write renames A; a deletion removes the object).
+      const order = (r: RouteEntry) =>
+        r.method === 'GET' || r.method === 'HEAD' ? 0 : /hapus/.test(r.url) || r.method === 'DELETE' ? 2 : 1;
+      for (const route of [...routes].sort((x, y) => order(x) - order(y))) {
+        // Each deletion gets objects of its own, so the next one still has something to delete.
+        const mine = order(route) === 2 ? await makeObjects(app) : objects;
+        const url = urlFor(route, A, mine, 'A');
+        let res = await send(app, admin, route, url, plausibleBody(adminB.id));
+        const what = `admin of ${A}: ${route.method} ${url}`;
         if (res.statusCode === 403) {
           // A page for super admins only: the admin is told no, and the super admin gets through.
-          res = await send(app, superAdmin, route, A, plausibleBody(adminB.id));
+          res = await send(app, superAdmin, route, url, plausibleBody(adminB.id));
         }
-        assert.ok(ok(res.statusCode), `${what} → ${res.statusCode}`);
-        if (route.method === 'GET')
-          assert.ok(res.body.includes(agencyA.name), `${what} shows ${agencyA.name}`);
+        if (route.method !== 'GET' && route.method !== 'HEAD') {
+          // A write may refuse this generic body (422, 406…), but never as if A's object did not exist.
+          assert.ok(res.statusCode !== 404 && res.statusCode < 500, `${what} → ${res.statusCode}`);
+        } else {
+          assert.equal(res.statusCode, 200, `${what} → ${res.statusCode}`);
+          if (route.method === 'GET')
+            assert.ok(res.body.includes(agencyA.shortName), `${what} shows ${agencyA.shortName}`);
+        }
         tried += 1;
       }
       assert.ok(tried > 0);

@@ -112,3 +112,12 @@ export function fieldErrors(errors: readonly ErrorObject[]): Record<string, stri
   }
   return fields;
 }
+
+/**
+ * Validates data a route has normalised itself (a form whose checkboxes and comma lists become
+ * arrays) against the same schema the API uses. Returns field messages, or null when valid.
+ */
+export function validateBody(schema: object, data: unknown): Record<string, string> | null {
+  const validate = bodyAjv.compile(schema);
+  return validate(data) ? null : fieldErrors(validate.errors ?? []);
+}

@@ -114,13 +114,10 @@ export async function findPublished(
 }
 
 /** The media of a set of posts (covers) or one post (gallery), keyed by id. Scoped to one agency when given. */
-export async function mediaByIds(db: DbOrTx, ids: readonly string[]): Promise<Map<string, Media>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('media')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+export async function mediaByIds(db: DbOrTx, ids: readonly (string | null)[]): Promise<Map<string, Media>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
 }
 

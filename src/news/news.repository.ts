@@ -136,6 +136,7 @@ export async function listAgencyPosts(db: DbOrTx, agencyId: string, filter: Post
     q
       .selectAll()
       .orderBy('updatedAt', 'desc')
+      .orderBy('id', 'desc')
       .limit(filter.perPage)
       .offset((filter.page - 1) * filter.perPage)
       .execute(),

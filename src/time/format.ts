@@ -27,3 +27,8 @@ export function formatDateTime(iso: string, timeZone: string): string {
     .find((p) => p.type === 'timeZoneName')?.value;
   return `${formatDate(iso, timeZone)} pukul ${time}${zone ? ` ${zone}` : ''}`;
 }
+
+/** "November 2026" */
+export function formatMonth(yyyyMm: string, timeZone: string): string {
+  return formatter(timeZone, { month: 'long', year: 'numeric' }).format(new Date(`${yyyyMm}-15T12:00:00Z`));
+}

@@ -78,7 +78,10 @@ interface InputAttrs {
 }
 
 export function TextInput(
-  props: FieldProps & InputAttrs & { type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search' },
+  props: FieldProps &
+    InputAttrs & {
+      type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'search' | 'date' | 'datetime-local';
+    },
 ) {
   const { name, label, form, hint, optional, type = 'text', ...rest } = props;
   return (
@@ -98,8 +101,8 @@ export function TextInput(
   );
 }
 
-export function TextArea(props: FieldProps & { rows?: number; maxLength?: number }) {
-  const { name, label, form, hint, optional, rows = 4, maxLength } = props;
+export function TextArea(props: FieldProps & { rows?: number; maxLength?: number; editor?: boolean }) {
+  const { name, label, form, hint, optional, rows = 4, maxLength, editor } = props;
   return (
     <FieldShell name={name} label={label} form={form} hint={hint} optional={optional}>
       <textarea
@@ -108,6 +111,7 @@ export function TextArea(props: FieldProps & { rows?: number; maxLength?: number
         name={name}
         rows={rows}
         maxLength={maxLength}
+        data-editor={editor ? 'html' : undefined}
         aria-invalid={form.errors[name] ? 'true' : undefined}
         aria-describedby={describedBy(name, form, hint)}
       >
@@ -209,5 +213,38 @@ export function Details({ items }: { items: { label: string; value: ComponentChi
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Previous/next and a page count; works without JavaScript. `href(n)` builds the link to page n. */
+export function Pager({
+  page,
+  total,
+  perPage,
+  href,
+}: {
+  page: number;
+  total: number;
+  perPage: number;
+  href: (n: number) => string;
+}) {
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label="Halaman">
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ‹ Sebelumnya
+        </a>
+      ) : null}
+      <span>
+        Halaman {page} dari {pages}
+      </span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          Berikutnya ›
+        </a>
+      ) : null}
+    </nav>
   );
 }

@@ -14,6 +14,8 @@ interface LayoutProps {
   children: ComponentChildren;
   description?: string;
   crumbs?: Crumb[];
+  /** extra head elements: canonical link, OpenGraph and Twitter cards, JSON-LD */
+  head?: ComponentChildren;
 }
 
 function NavLink({
@@ -36,7 +38,7 @@ function NavLink({
 }
 
 /** The page shell: skip link, header with the site's name, main landmark, footer. No script. */
-export function Layout({ ctx, title, children, description, crumbs }: LayoutProps) {
+export function Layout({ ctx, title, children, description, crumbs, head }: LayoutProps) {
   const agency = ctx.site.kind === 'agency' ? ctx.site.agency : null;
   const siteName = agency ? agency.name : ctx.installation.name;
   const homeHref = ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}` : '/';
@@ -50,6 +52,7 @@ export function Layout({ ctx, title, children, description, crumbs }: LayoutProp
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={asset('css/main.css')} />
         <link rel="icon" href={asset('img/logo.svg')} type="image/svg+xml" />
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#konten">
@@ -68,6 +71,16 @@ export function Layout({ ctx, title, children, description, crumbs }: LayoutProp
               <ul class="site-nav__list">
                 <NavLink href="/" current={ctx.path}>
                   {t.nav.home}
+                </NavLink>
+                <NavLink
+                  href={
+                    ctx.site.kind === 'agency' && !ctx.site.byHost
+                      ? `/opd/${ctx.site.agency.slug}/berita`
+                      : '/berita'
+                  }
+                  current={ctx.path}
+                >
+                  {t.nav.news}
                 </NavLink>
                 <NavLink href="/opd" current={ctx.path}>
                   {t.nav.agencies}

@@ -2,6 +2,9 @@ import { t } from '../../i18n/index.js';
 import { Details } from '../../views/components.js';
 import type { PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import type { Media } from '../../media/media.table.js';
+import type { PublishedPost } from '../../news/news.queries.js';
+import { PostGrid } from '../../news/views/post-card.js';
 import type { SocialLinks } from '../agencies.service.js';
 import type { Agency } from '../agencies.table.js';
 
@@ -11,6 +14,8 @@ interface AgencyHomeProps {
   parent: Agency | undefined;
   children: Agency[];
   social: SocialLinks;
+  latest: PublishedPost[];
+  covers: Map<string, Media>;
 }
 
 const socialLabels: Record<keyof SocialLinks, string> = {
@@ -20,8 +25,8 @@ const socialLabels: Record<keyof SocialLinks, string> = {
   x: 'X',
 };
 
-/** An agency's home: profile, contact and hours; news and services slot in later. */
-export function AgencyHome({ ctx, agency, parent, children, social }: AgencyHomeProps) {
+/** An agency's home: profile, contact, hours and its latest news. */
+export function AgencyHome({ ctx, agency, parent, children, social, latest, covers }: AgencyHomeProps) {
   const links = (Object.keys(socialLabels) as (keyof SocialLinks)[]).filter((k) => social[k]);
   return (
     <Layout
@@ -66,11 +71,26 @@ export function AgencyHome({ ctx, agency, parent, children, social }: AgencyHome
             </ul>
           ) : null}
         </section>
-        <section class="slot" aria-labelledby="judul-berita-opd">
-          <h2 id="judul-berita-opd">Berita dan kegiatan</h2>
-          <p>Berita dan kegiatan {agency.shortName} akan tampil di sini.</p>
-        </section>
       </div>
+      <section aria-labelledby="judul-berita-opd">
+        <h2 id="judul-berita-opd">Berita dan kegiatan</h2>
+        {latest.length ? (
+          <PostGrid
+            posts={latest}
+            covers={covers}
+            timeZone={ctx.installation.timeZone}
+            showAgency={false}
+            eagerFirst={1}
+          />
+        ) : (
+          <p>Belum ada berita dari {agency.shortName}.</p>
+        )}
+        <p>
+          <a href={ctx.site.kind === 'agency' && ctx.site.byHost ? '/berita' : `/opd/${agency.slug}/berita`}>
+            Semua berita {agency.shortName}
+          </a>
+        </p>
+      </section>
       {children.length ? (
         <section aria-labelledby="judul-unit">
           <h2 id="judul-unit">Unit di bawahnya</h2>

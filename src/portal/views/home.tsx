@@ -1,18 +1,21 @@
 import type { Agency } from '../../agencies/agencies.table.js';
 import { AgencyCard } from '../../agencies/views/agency-card.js';
 import type { PageContext } from '../../views/context.js';
+import type { Media } from '../../media/media.table.js';
+import type { PublishedPost } from '../../news/news.queries.js';
+import { PostGrid } from '../../news/views/post-card.js';
 import { Layout } from '../../views/layout.js';
 
 /** The city portal's home: who the city is, its agencies, and the places news and complaints will fill. */
-export function PortalHome({
-  ctx,
-  featured,
-  agencyCount,
-}: {
+interface PortalHomeProps {
   ctx: PageContext;
   featured: Agency[];
   agencyCount: number;
-}) {
+  latest: PublishedPost[];
+  covers: Map<string, Media>;
+}
+
+export function PortalHome({ ctx, featured, agencyCount, latest, covers }: PortalHomeProps) {
   const inst = ctx.installation;
   return (
     <Layout
@@ -27,19 +30,24 @@ export function PortalHome({
           pengaduan dalam satu tempat.
         </p>
       </section>
-      <div class="card-grid">
-        <section class="slot" aria-labelledby="judul-berita">
-          <h2 id="judul-berita">Berita terbaru</h2>
-          <p>Berita dan kegiatan dari seluruh perangkat daerah akan tampil di sini.</p>
-        </section>
-        <section class="slot" aria-labelledby="judul-aduan">
-          <h2 id="judul-aduan">Pusat Aduan</h2>
-          <p>
-            Sampaikan pengaduan, aspirasi atau permintaan informasi tanpa perlu membuat akun. Layanan ini
-            segera hadir.
-          </p>
-        </section>
-      </div>
+      <section aria-labelledby="judul-berita">
+        <h2 id="judul-berita">Berita terbaru</h2>
+        {latest.length ? (
+          <PostGrid posts={latest} covers={covers} timeZone={ctx.installation.timeZone} eagerFirst={1} />
+        ) : (
+          <p>Belum ada berita.</p>
+        )}
+        <p>
+          <a href="/berita">Semua berita</a> · <a href="/feed.xml">RSS</a>
+        </p>
+      </section>
+      <section class="slot" aria-labelledby="judul-aduan">
+        <h2 id="judul-aduan">Pusat Aduan</h2>
+        <p>
+          Sampaikan pengaduan, aspirasi atau permintaan informasi tanpa perlu membuat akun. Layanan ini segera
+          hadir.
+        </p>
+      </section>
       <section aria-labelledby="judul-opd">
         <h2 id="judul-opd">Perangkat daerah</h2>
         <div class="card-grid">
