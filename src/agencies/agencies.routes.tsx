@@ -10,6 +10,7 @@ import { socialLinksOf } from './agencies.service.js';
 import { AGENCY_KINDS, type Agency } from './agencies.table.js';
 import { AgencyHome } from './views/agency-home.js';
 import { Directory } from './views/directory.js';
+import { menuOf, pagesOf } from '../pages/pages.service.js';
 
 const DirectoryQuery = Type.Object({
   q: Type.Optional(Text('Cari nama', 100, { required: false })),
@@ -43,10 +44,11 @@ export async function renderAgencyHome(
   byHost: boolean,
 ) {
   if (!agency) throw new NotFoundError();
-  const [parent, children, latest] = await Promise.all([
+  const [parent, children, latest, pages] = await Promise.all([
     agency.parentId ? findAgencyById(app.db, agency.parentId) : Promise.resolve(undefined),
     app.db.selectFrom('agencies').selectAll().where('parentId', '=', agency.id).orderBy('name').execute(),
     listPublished(app.db, { agencyId: agency.id }, 1, 6),
+    pagesOf(app.db, agency),
   ]);
   const covers = await mediaByIds(
     app.db,
@@ -62,6 +64,8 @@ export async function renderAgencyHome(
       social={socialLinksOf(agency)}
       latest={latest.rows}
       covers={covers}
+      menu={menuOf(pages)}
+      byHost={byHost}
     />,
   );
 }

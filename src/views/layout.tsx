@@ -16,6 +16,8 @@ interface LayoutProps {
   crumbs?: Crumb[];
   /** extra head elements: canonical link, OpenGraph and Twitter cards, JSON-LD */
   head?: ComponentChildren;
+  /** a second menu under the header: an agency's own pages (src/pages/views/agency-menu.tsx) */
+  subnav?: ComponentChildren;
 }
 
 function NavLink({
@@ -38,7 +40,7 @@ function NavLink({
 }
 
 /** The page shell: skip link, header with the site's name, main landmark, footer. No script. */
-export function Layout({ ctx, title, children, description, crumbs, head }: LayoutProps) {
+export function Layout({ ctx, title, children, description, crumbs, head, subnav }: LayoutProps) {
   const agency = ctx.site.kind === 'agency' ? ctx.site.agency : null;
   const siteName = agency ? agency.name : ctx.installation.name;
   const homeHref = ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}` : '/';
@@ -85,6 +87,9 @@ export function Layout({ ctx, title, children, description, crumbs, head }: Layo
                 <NavLink href="/opd" current={ctx.path}>
                   {t.nav.agencies}
                 </NavLink>
+                <NavLink href="/cari" current={ctx.path}>
+                  {t.nav.search}
+                </NavLink>
                 {ctx.actor ? (
                   <>
                     <NavLink href="/admin" current={ctx.path}>
@@ -108,6 +113,7 @@ export function Layout({ ctx, title, children, description, crumbs, head }: Layo
             </nav>
           </div>
         </header>
+        {subnav}
         {crumbs && crumbs.length > 0 ? (
           <nav class="breadcrumbs container" aria-label={t.nav.breadcrumb}>
             <ol>

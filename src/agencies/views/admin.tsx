@@ -25,6 +25,13 @@ export function AdminHome({
     <Layout ctx={ctx} title={t.nav.admin}>
       <h1>{t.nav.admin}</h1>
       <p class="lead">Selamat datang, {actor.name}.</p>
+      {!isSuperAdmin && agencies.length === 1 && agencies[0] ? (
+        <p>
+          <a class="button" href={`/admin/opd/${agencies[0].slug}/kegiatan-baru`}>
+            Kegiatan baru
+          </a>
+        </p>
+      ) : null}
       {demo ? (
         <div class="notice notice--info">
           Ini instalasi demo: verifikasi dua langkah tidak diwajibkan agar akun demo bisa langsung masuk. Pada
@@ -53,7 +60,12 @@ export function AdminHome({
             <ul>
               {agencies.map((a) => (
                 <li key={a.id}>
-                  <a href={`/admin/opd/${a.slug}`}>{a.name}</a> ·{' '}
+                  <strong>{a.name}</strong>
+                  <br />
+                  <a href={`/admin/opd/${a.slug}/berita`}>Berita</a> ·{' '}
+                  <a href={`/admin/opd/${a.slug}/media`}>Pustaka foto</a> ·{' '}
+                  <a href={`/admin/opd/${a.slug}/halaman`}>Halaman</a> ·{' '}
+                  <a href={`/admin/opd/${a.slug}`}>Profil</a> ·{' '}
                   <a href={`/admin/opd/${a.slug}/pengguna`}>Pengguna</a>
                 </li>
               ))}

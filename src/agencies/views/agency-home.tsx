@@ -7,6 +7,8 @@ import type { PublishedPost } from '../../news/news.queries.js';
 import { PostGrid } from '../../news/views/post-card.js';
 import type { SocialLinks } from '../agencies.service.js';
 import type { Agency } from '../agencies.table.js';
+import type { MenuItem } from '../../pages/pages.service.js';
+import { AgencyMenu } from '../../pages/views/agency-menu.js';
 
 interface AgencyHomeProps {
   ctx: PageContext;
@@ -16,6 +18,9 @@ interface AgencyHomeProps {
   social: SocialLinks;
   latest: PublishedPost[];
   covers: Map<string, Media>;
+  /** the agency's own pages (src/pages), shown as its menu */
+  menu: MenuItem[];
+  byHost: boolean;
 }
 
 const socialLabels: Record<keyof SocialLinks, string> = {
@@ -26,7 +31,17 @@ const socialLabels: Record<keyof SocialLinks, string> = {
 };
 
 /** An agency's home: profile, contact, hours and its latest news. */
-export function AgencyHome({ ctx, agency, parent, children, social, latest, covers }: AgencyHomeProps) {
+export function AgencyHome({
+  ctx,
+  agency,
+  parent,
+  children,
+  social,
+  latest,
+  covers,
+  menu,
+  byHost,
+}: AgencyHomeProps) {
   const links = (Object.keys(socialLabels) as (keyof SocialLinks)[]).filter((k) => social[k]);
   return (
     <Layout
@@ -37,6 +52,7 @@ export function AgencyHome({ ctx, agency, parent, children, social, latest, cove
         { href: '/', label: t.nav.home },
         { href: '/opd', label: t.nav.agencies },
       ]}
+      subnav={<AgencyMenu agency={agency} items={menu} byHost={byHost} />}
     >
       <h1>{agency.name}</h1>
       <p class="lead">{agency.description}</p>
