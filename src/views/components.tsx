@@ -43,7 +43,7 @@ function FieldShell({
   const error = form.errors[name];
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={id}>
+      <label class="field__label" for={id} id={`${id}-label`}>
         {label}
         {optional ? <span class="field__optional"> {t.common.optional}</span> : null}
       </label>

@@ -2,6 +2,7 @@ import type { Agency, Region } from '../../agencies/agencies.table.js';
 import { t } from '../../i18n/index.js';
 import type { Media } from '../../media/media.table.js';
 import { ResponsiveImage } from '../../media/media.presenter.js';
+import { asset } from '../../views/assets.js';
 import { Button, ErrorSummary, Form, Notice, Select, TextArea, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
@@ -114,7 +115,7 @@ export function PostFormPage({
           form={form}
           rows={14}
           editor
-          hint="Boleh memakai HTML sederhana: paragraf, tebal, miring, daftar dan tautan."
+          hint="Pakai tombol di atas kotak isi untuk tebal, miring, judul bagian, daftar dan tautan."
         />
         <Select
           name="category"
@@ -180,6 +181,8 @@ export function PostFormPage({
           deleteAction={`${base}/${post.id}/hapus`}
         />
       ) : null}
+      {/* Turns the body's textarea into a rich-text editor; without it the textarea takes HTML. */}
+      <script src={asset('js/editor.js')} defer />
     </Layout>
   );
 }
