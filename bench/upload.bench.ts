@@ -1,5 +1,5 @@
 // Measures one phone-photo upload end to end (multipart → sharp → storage → database) through the real app.
-//   node --import tsx src/media/upload.bench.ts [runs]
+//   node --import tsx bench/upload.bench.ts [runs]
 // The 4000×3000 test photo is made once in a child process and cached in the temp folder, so the peak
 // memory printed here is the app's and the upload's, not the fixture generator's.
 import { execFileSync } from 'node:child_process';
@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import { apiToken } from '../test/client.js';
-import { DEMO_PASSWORD, TEST_SECRET } from '../test/app.js';
-import { multipart, phonePhoto } from './media.fixtures.js';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { apiToken } from '../src/test/client.js';
+import { DEMO_PASSWORD, TEST_SECRET } from '../src/test/app.js';
+import { multipart, phonePhoto } from '../src/media/media.fixtures.js';
 
 const PHOTO = path.join(tmpdir(), 'balairung-phone-photo-4000x3000.jpg');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

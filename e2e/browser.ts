@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,21 +35,32 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Boots the real app in-process on a fresh SQLite database with the demo city, on a free port. */
 export async function startServer(): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'balairung-e2e-'));
   try {
-    const config = {
-      ...loadConfig({
-        BALAIRUNG_DATA_DIR: dir,
-        BALAIRUNG_DEMO_PASSWORD: DEMO_PASSWORD,
-        BALAIRUNG_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0000',
-        NODE_ENV: 'test',
-        PORT: '0',
-      }),
-    };
+    // The port is known before the app is built, so its absolute links (og:image, feeds) point at it.
+    const port = await freePort();
+    const config = loadConfig({
+      BALAIRUNG_DATA_DIR: dir,
+      BALAIRUNG_DEMO_PASSWORD: DEMO_PASSWORD,
+      BALAIRUNG_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0000',
+      NODE_ENV: 'test',
+      PORT: String(port),
+    });
     const { app } = await buildApp(config);
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await app.listen({ port, host: '127.0.0.1' });
     return {
       url: address.replace(/\/$/, ''),
       async close() {

@@ -28,7 +28,9 @@ import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
 import newsPages from './news/news.routes.js';
+import feedRoutes from './news/feeds.routes.js';
 import newsAdmin from './news/news.admin.routes.js';
+import revisionsAdmin from './news/revisions.admin.routes.js';
 import quickPostAdmin from './news/quick.admin.routes.js';
 import agencyAdmin from './agencies/agencies.admin.routes.js';
 import installationAdmin from './agencies/installation.admin.routes.js';
@@ -43,7 +45,10 @@ import mediaApi from './media/media.api.js';
 import newsApi from './news/news.api.js';
 import searchPages from './search/search.routes.js';
 import searchApi from './search/search.api.js';
+import agencyPagesPublic from './pages/pages.routes.js';
+import pagesAdmin from './pages/pages.admin.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
+import { startScheduler, type SchedulerOptions } from './jobs/scheduler.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,6 +71,8 @@ export interface BuiltApp {
 export interface BuildOptions {
   /** where log lines go (tests read them); default stdout */
   logStream?: NodeJS.WritableStream;
+  /** the timed jobs (src/jobs): run by default, off under NODE_ENV=test unless options are given here */
+  scheduler?: SchedulerOptions | false;
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<BuiltApp> {
@@ -156,7 +163,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(portalRoutes);
   await app.register(agencyPages);
   await app.register(newsPages);
+  await app.register(feedRoutes);
   await app.register(searchPages);
+  await app.register(agencyPagesPublic);
   await app.register(sessionRoutes);
   // Admin area
   await app.register(accountRoutes, { prefix: '/admin/akun' });
@@ -165,6 +174,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(memberAdmin, { prefix: '/admin' });
   await app.register(mediaAdmin, { prefix: '/admin' });
   await app.register(newsAdmin, { prefix: '/admin' });
+  await app.register(pagesAdmin, { prefix: '/admin' });
+  await app.register(revisionsAdmin, { prefix: '/admin' });
   await app.register(quickPostAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
@@ -173,6 +184,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(newsApi, { prefix: '/api/v1' });
   await app.register(searchApi, { prefix: '/api/v1' });
   await app.register(apiDocs, { prefix: '/api' });
+
+  // Timed jobs. Tests call the job functions directly, so under test the runner waits to be asked.
+  const jobs = options.scheduler ?? (config.env === 'test' ? false : {});
+  if (jobs) {
+    const scheduler = startScheduler(app, jobs);
+    // onClose hooks run last-registered first: the runner stops before the database closes.
+    app.addHook('onClose', () => scheduler.stop());
+  }
 
   return { app, seed };
 }

@@ -39,7 +39,9 @@ export default async function apiDocs(app: FastifyInstance) {
         path,
         summary: op.summary ?? '',
         auth: Boolean(op.security?.length),
-        body: op.requestBody?.content?.['application/json']?.schema,
+        body:
+          op.requestBody?.content?.['application/json']?.schema ??
+          op.requestBody?.content?.['multipart/form-data']?.schema,
         statuses: Object.keys(op.responses ?? {}),
       })),
     );

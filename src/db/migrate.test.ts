@@ -27,8 +27,22 @@ for (const dialect of dialects()) {
       const handle = await openFresh(t, dialect);
       const { db } = handle;
       await migrateToLatest(handle);
-      const tables = async () =>
-        (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_'));
+      // Only this test's schema, asked directly: listing every schema would race with other test
+      // files creating and dropping theirs in the same database.
+      const tables = async () => {
+        const query =
+          dialect === 'postgres'
+            ? sql<{
+                name: string;
+              }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`
+            : sql<{
+                name: string;
+              }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`;
+        return (await query.execute(db)).rows
+          .map((r) => r.name)
+          .filter((n) => !n.startsWith('kysely_'))
+          .sort();
+      };
       assert.ok((await tables()).includes('agencies'));
       await migrateDownAll(handle);
       assert.deepEqual(await tables(), []);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { actorFor, SESSION_COOKIE } from '../accounts/sessions.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
 import { createPost } from '../news/news.service.js';
+import { addPage } from '../pages/pages.service.js';
 import { apiToken, signedIn, type TestClient } from '../test/client.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { Problems } from '../test/hostile.js';
@@ -29,11 +30,17 @@ function agencyOwnedRoutes(routes: RouteEntry[]): RouteEntry[] {
   );
 }
 
-/** One object of each agency-owned kind, in A and in B. */
+/** One object of each agency-owned kind, in A and in B (`revision`: a version of that agency's post). */
 interface Objects {
   post: Record<'A' | 'B', string>;
   media: Record<'A' | 'B', string>;
+  revision: Record<'A' | 'B', string>;
+  /** an agency page, named by its address within the agency */
+  page: Record<'A' | 'B', string>;
 }
+
+/** Parameters after `:id` that name an agency-owned object of their own (others are left as written). */
+const SUB_PARAMS: Record<string, keyof Objects> = { revision: 'revision', page: 'page' };
 
 /** The kind of object an `:id` names, read from the segment before it; unknown kinds fail the test. */
 function idKind(route: RouteEntry): keyof Objects | null {
@@ -49,11 +56,22 @@ function idKind(route: RouteEntry): keyof Objects | null {
 /** A URL on `slug` naming the objects that belong to `owner`. */
 const urlFor = (route: RouteEntry, slug: string, objects: Objects, owner: 'A' | 'B') => {
   const kind = idKind(route);
-  return route.url.replace(':slug', slug).replace(/:id\b/, kind ? objects[kind][owner] : '');
+  return route.url
+    .replace(':slug', slug)
+    .replace(/:id\b/, kind ? objects[kind][owner] : '')
+    .replace(/:([A-Za-z_]+)/g, (param, name: string) => {
+      const sub = SUB_PARAMS[name];
+      return sub ? objects[sub][owner] : param;
+    });
 };
 
 async function makeObjects(app: FastifyInstance): Promise<Objects> {
-  const ids = { post: { A: '', B: '' }, media: { A: '', B: '' } };
+  const ids = {
+    post: { A: '', B: '' },
+    media: { A: '', B: '' },
+    revision: { A: '', B: '' },
+    page: { A: '', B: '' },
+  };
   for (const [key, slug] of [
     ['A', A],
     ['B', B],
@@ -87,6 +105,14 @@ async function makeObjects(app: FastifyInstance): Promise<Objects> {
     });
     ids.media[key] = media;
     ids.post[key] = post.id;
+    const revision = await app.db
+      .selectFrom('postRevisions')
+      .select('id')
+      .where('postId', '=', post.id)
+      .executeTakeFirstOrThrow();
+    ids.revision[key] = revision.id;
+    const page = await addPage(app.db, editor, agency, { title: `Halaman uji ${media.slice(0, 8)}` });
+    ids.page[key] = page.slug;
   }
   return ids;
 }

@@ -6,6 +6,7 @@ export const id = {
     home: 'Beranda',
     agencies: 'Perangkat Daerah',
     news: 'Berita',
+    search: 'Cari',
     complaints: 'Aduan',
     admin: 'Dasbor',
     login: 'Masuk',

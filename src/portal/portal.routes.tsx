@@ -44,6 +44,8 @@ export default async function portalRoutes(app: FastifyInstance) {
   app.get('/robots.txt', { schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
-      .send('User-agent: *\nDisallow: /admin\nDisallow: /masuk\nDisallow: /api/\n'),
+      .send(
+        `User-agent: *\nDisallow: /admin\nDisallow: /masuk\nDisallow: /api/\nSitemap: ${app.config.baseUrl}/sitemap.xml\n`,
+      ),
   );
 }

@@ -67,6 +67,8 @@ export function ArticlePage({
 }: ArticleProps) {
   const tz = ctx.installation.timeZone;
   const url = `${baseUrl}${postPath(post)}`;
+  // The cover is shown at the top already; the gallery holds the rest.
+  const others = gallery.filter((g) => g.id !== cover?.id);
   const image = cover ? `${baseUrl}${ogImageUrl(cover)}` : undefined;
   const head = (
     <>
@@ -141,11 +143,11 @@ export function ArticlePage({
           </figure>
         ) : null}
         <TrustedHtml html={post.bodyHtml} class="article__body" />
-        {gallery.length > 1 ? (
+        {others.length ? (
           <section aria-labelledby="judul-galeri">
             <h2 id="judul-galeri">Galeri foto</h2>
             <ul class="gallery">
-              {gallery.map((g) => (
+              {others.map((g) => (
                 <li key={g.id}>
                   <figure>
                     <ResponsiveImage media={g} sizes="(min-width: 48em) 15rem, 50vw" lazy />
