@@ -78,7 +78,12 @@ function postgres(terms: SearchTerms): Dialect {
 }
 
 function conditions(d: Dialect, filter: SearchFilter): RawBuilder<unknown> {
-  const parts = [d.match, sql`d.kind in (${sql.join([...filter.kinds])})`];
+  const parts = [
+    d.match,
+    sql`d.kind in (${sql.join([...filter.kinds])})`,
+    // An agency page nobody has written yet would only match on its title: not worth a result.
+    sql`(d.kind <> 'page' or trim(d.body) <> '')`,
+  ];
   if (filter.agencyId) parts.push(sql`d.agency_id = ${filter.agencyId}`);
   return sql.join(parts, sql` and `);
 }
