@@ -20,16 +20,25 @@ interface LayoutProps {
   subnav?: ComponentChildren;
 }
 
+const matches = (href: string, path: string) =>
+  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+
+/** The one nav link that names where the person is: the longest that matches the path. */
+function currentLink(hrefs: string[], path: string): string | undefined {
+  return hrefs.filter((h) => matches(h, path)).sort((a, b) => b.length - a.length)[0];
+}
+
 function NavLink({
   href,
   current,
   children,
 }: {
   href: string;
-  current: string;
+  /** the href of the current link, from currentLink */
+  current: string | undefined;
   children: ComponentChildren;
 }) {
-  const active = href === '/' ? current === '/' : current === href || current.startsWith(`${href}/`);
+  const active = href === current;
   return (
     <li>
       <a href={href} aria-current={active ? 'page' : undefined}>
@@ -44,6 +53,9 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
   const agency = ctx.site.kind === 'agency' ? ctx.site.agency : null;
   const siteName = agency ? agency.name : ctx.installation.name;
   const homeHref = ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}` : '/';
+  const newsHref =
+    ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/berita` : '/berita';
+  const current = currentLink(['/', newsHref, '/opd', '/cari', '/admin', '/masuk'], ctx.path);
   const fullTitle = title === siteName ? siteName : `${title} — ${siteName}`;
   return (
     <html lang="id">
@@ -71,28 +83,21 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
             </a>
             <nav class="site-nav" aria-label={t.nav.main}>
               <ul class="site-nav__list">
-                <NavLink href="/" current={ctx.path}>
+                <NavLink href="/" current={current}>
                   {t.nav.home}
                 </NavLink>
-                <NavLink
-                  href={
-                    ctx.site.kind === 'agency' && !ctx.site.byHost
-                      ? `/opd/${ctx.site.agency.slug}/berita`
-                      : '/berita'
-                  }
-                  current={ctx.path}
-                >
+                <NavLink href={newsHref} current={current}>
                   {t.nav.news}
                 </NavLink>
-                <NavLink href="/opd" current={ctx.path}>
+                <NavLink href="/opd" current={current}>
                   {t.nav.agencies}
                 </NavLink>
-                <NavLink href="/cari" current={ctx.path}>
+                <NavLink href="/cari" current={current}>
                   {t.nav.search}
                 </NavLink>
                 {ctx.actor ? (
                   <>
-                    <NavLink href="/admin" current={ctx.path}>
+                    <NavLink href="/admin" current={current}>
                       {t.nav.admin}
                     </NavLink>
                     <li>
@@ -105,7 +110,7 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
                     </li>
                   </>
                 ) : (
-                  <NavLink href="/masuk" current={ctx.path}>
+                  <NavLink href="/masuk" current={current}>
                     {t.nav.login}
                   </NavLink>
                 )}
