@@ -34,6 +34,8 @@ for (const dialect of dialects()) {
       assert.equal(byPath.statusCode, 200);
       assert.match(byPath.body, /<h1>Dinas Kesehatan<\/h1>/);
       assert.match(byPath.body, /Unit di bawahnya/, 'Dinas Kesehatan lists its puskesmas');
+      assert.match(byPath.body, /"@type":"GovernmentOrganization","name":"Dinas Kesehatan"/);
+      assert.match(byPath.body, /<link rel="canonical" href="http:\/\/127\.0\.0\.1:3000\/opd\/dinkes"/);
       const byHost = await new TestClient(app, 'dinkes.pontianak.go.id').get('/');
       assert.equal(byHost.statusCode, 200);
       assert.match(byHost.body, /<h1>Dinas Kesehatan<\/h1>/);

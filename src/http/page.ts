@@ -58,5 +58,6 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, site?:
     csrfToken: reply.generateCsrf(),
     path: request.url.split('?')[0] ?? '/',
     flash: takeFlash(request, reply),
+    baseUrl: request.server.config.baseUrl,
   };
 }

@@ -12,6 +12,8 @@ export interface PageContext {
   csrfToken: string;
   path: string;
   flash: string | null;
+  /** the public address of the installation, for absolute links (canonical, OpenGraph, JSON-LD) */
+  baseUrl: string;
 }
 
 /** What a form shows again after a failed submit: what was typed, and a message per field. */

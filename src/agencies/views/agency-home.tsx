@@ -2,6 +2,7 @@ import { t } from '../../i18n/index.js';
 import { Details } from '../../views/components.js';
 import type { PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import { JsonLd } from '../../views/trusted-html.js';
 import type { Media } from '../../media/media.table.js';
 import type { PublishedPost } from '../../news/news.queries.js';
 import { PostGrid } from '../../news/views/post-card.js';
@@ -53,6 +54,24 @@ export function AgencyHome({
         { href: '/opd', label: t.nav.agencies },
       ]}
       subnav={<AgencyMenu agency={agency} items={menu} byHost={byHost} />}
+      head={
+        <>
+          <link rel="canonical" href={`${ctx.baseUrl}/opd/${agency.slug}`} />
+          <JsonLd
+            data={{
+              '@context': 'https://schema.org',
+              '@type': 'GovernmentOrganization',
+              name: agency.name,
+              alternateName: agency.shortName,
+              url: `${ctx.baseUrl}/opd/${agency.slug}`,
+              ...(agency.email ? { email: agency.email } : {}),
+              ...(agency.phone ? { telephone: agency.phone } : {}),
+              ...(agency.address ? { address: agency.address } : {}),
+              parentOrganization: { '@type': 'GovernmentOrganization', name: ctx.installation.name },
+            }}
+          />
+        </>
+      }
     >
       <h1>{agency.name}</h1>
       <p class="lead">{agency.description}</p>
