@@ -1,7 +1,7 @@
 import { t } from '../../i18n/index.js';
-import { Details } from '../../views/components.js';
 import type { PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import { AgencyContact } from './agency-contact.js';
 import { JsonLd } from '../../views/trusted-html.js';
 import type { Media } from '../../media/media.table.js';
 import type { PublishedPost } from '../../news/news.queries.js';
@@ -24,13 +24,6 @@ interface AgencyHomeProps {
   byHost: boolean;
 }
 
-const socialLabels: Record<keyof SocialLinks, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  x: 'X',
-};
-
 /** An agency's home: profile, contact, hours and its latest news. */
 export function AgencyHome({
   ctx,
@@ -43,7 +36,6 @@ export function AgencyHome({
   menu,
   byHost,
 }: AgencyHomeProps) {
-  const links = (Object.keys(socialLabels) as (keyof SocialLinks)[]).filter((k) => social[k]);
   return (
     <Layout
       ctx={ctx}
@@ -83,28 +75,7 @@ export function AgencyHome({
       <div class="card-grid">
         <section class="card" aria-labelledby="judul-kontak">
           <h2 id="judul-kontak">{t.footer.contact}</h2>
-          <Details
-            items={[
-              { label: t.common.address, value: agency.address },
-              { label: t.common.phone, value: agency.phone },
-              {
-                label: t.common.email,
-                value: agency.email ? <a href={`mailto:${agency.email}`}>{agency.email}</a> : '',
-              },
-              { label: t.common.serviceHours, value: agency.serviceHours },
-            ]}
-          />
-          {links.length ? (
-            <ul>
-              {links.map((k) => (
-                <li key={k}>
-                  <a href={social[k]} rel="noopener noreferrer">
-                    {socialLabels[k]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <AgencyContact agency={agency} social={social} />
         </section>
       </div>
       <section aria-labelledby="judul-berita-opd">

@@ -1,8 +1,8 @@
 import type { SocialLinks } from '../../agencies/agencies.service.js';
 import type { Agency } from '../../agencies/agencies.table.js';
 import { t } from '../../i18n/index.js';
+import { AgencyContact } from '../../agencies/views/agency-contact.js';
 import type { AgencyPage } from '../../news/news.table.js';
-import { Details } from '../../views/components.js';
 import type { PageContext } from '../../views/context.js';
 import type { Crumb } from '../../views/layout.js';
 import { Layout } from '../../views/layout.js';
@@ -22,43 +22,6 @@ interface Props {
   hasContent: boolean;
   canonicalUrl: string;
   description: string;
-}
-
-const socialLabels: Record<keyof SocialLinks, string> = {
-  instagram: 'Instagram',
-  facebook: 'Facebook',
-  youtube: 'YouTube',
-  x: 'X',
-};
-
-function Contact({ agency, social }: { agency: Agency; social: SocialLinks }) {
-  const links = (Object.keys(socialLabels) as (keyof SocialLinks)[]).filter((k) => social[k]);
-  return (
-    <>
-      <Details
-        items={[
-          { label: t.common.address, value: agency.address },
-          { label: t.common.phone, value: agency.phone },
-          {
-            label: t.common.email,
-            value: agency.email ? <a href={`mailto:${agency.email}`}>{agency.email}</a> : '',
-          },
-          { label: t.common.serviceHours, value: agency.serviceHours },
-        ]}
-      />
-      {links.length ? (
-        <ul>
-          {links.map((k) => (
-            <li key={k}>
-              <a href={social[k]} rel="noopener noreferrer">
-                {socialLabels[k]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
-  );
 }
 
 /** One of the agency's pages (Profil, Visi dan Misi…), with the agency's menu. */
@@ -88,7 +51,7 @@ export function AgencyPageView(props: Props) {
     >
       <article class="agency-page">
         <h1>{page.title}</h1>
-        {contact ? <Contact agency={agency} social={contact} /> : null}
+        {contact ? <AgencyContact agency={agency} social={contact} /> : null}
         {hasContent ? (
           <TrustedHtml html={page.bodyHtml} class="article__body" />
         ) : contact ? null : (
