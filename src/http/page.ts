@@ -51,11 +51,15 @@ function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null 
 
 /** What every page needs; `site` overrides the host's site for /opd/{slug} pages. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, site?: Site): PageContext {
+  let csrfToken: string | undefined;
   return {
     installation: request.installation,
     site: site ?? request.site,
     actor: request.actor,
-    csrfToken: reply.generateCsrf(),
+    // Made when a form asks for it: a page without a form sets no cookie, so it can be cached.
+    get csrfToken() {
+      return (csrfToken ??= reply.generateCsrf());
+    },
     path: request.url.split('?')[0] ?? '/',
     flash: takeFlash(request, reply),
     baseUrl: request.server.config.baseUrl,
