@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { pageContext } from '../http/page.js';
-import { listPublished, mediaByIds } from '../news/news.queries.js';
+import { latestPublished, mediaByIds } from '../news/news.queries.js';
 import { Text } from '../http/schema.js';
 import { SlugParams } from './agencies.schemas.js';
 import { NotFoundError } from '../errors.js';
@@ -47,12 +47,12 @@ export async function renderAgencyHome(
   const [parent, children, latest, pages] = await Promise.all([
     agency.parentId ? findAgencyById(app.db, agency.parentId) : Promise.resolve(undefined),
     app.db.selectFrom('agencies').selectAll().where('parentId', '=', agency.id).orderBy('name').execute(),
-    listPublished(app.db, { agencyId: agency.id }, 1, 6),
+    latestPublished(app.db, { agencyId: agency.id }, 6),
     pagesOf(app.db, agency),
   ]);
   const covers = await mediaByIds(
     app.db,
-    latest.rows.map((r) => r.coverMediaId),
+    latest.map((r) => r.coverMediaId),
   );
   const ctx = pageContext(request, reply, { kind: 'agency', agency, byHost });
   return reply.page(
@@ -62,7 +62,7 @@ export async function renderAgencyHome(
       parent={parent}
       children={children}
       social={socialLinksOf(agency)}
-      latest={latest.rows}
+      latest={latest}
       covers={covers}
       menu={menuOf(pages)}
       byHost={byHost}

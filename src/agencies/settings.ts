@@ -7,11 +7,16 @@ export interface InstallationSettings {
   twoFactorRequiredFor: (InstallationRole | AgencyRole)[];
   /** true for the demo city: the admin home says two-factor is optional there */
   demo: boolean;
+  /** office hours, local 'HH:MM': a complaint received outside them counts from the next working day */
+  officeOpens?: string;
+  officeCloses?: string;
 }
 
 export const defaultSettings: InstallationSettings = {
   twoFactorRequiredFor: ['super_admin', 'coordinator'],
   demo: false,
+  officeOpens: '07:30',
+  officeCloses: '16:00',
 };
 
 export function settingsOf(installation: Installation): InstallationSettings {

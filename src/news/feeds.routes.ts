@@ -4,7 +4,7 @@ import { getAgencyBySlug, listAgencies } from '../agencies/agencies.repository.j
 import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { ogImageUrl } from '../media/media.presenter.js';
-import { listPublished, mediaByIds, postPath } from './news.queries.js';
+import { latestPublished, mediaByIds, postPath } from './news.queries.js';
 
 const FEED_ITEMS = 30;
 /** One sitemap file holds at most 50,000 addresses (sitemaps.org). */
@@ -19,7 +19,7 @@ export default async function feedRoutes(app: FastifyInstance) {
 
   async function rss(request: FastifyRequest, reply: FastifyReply, agency: Agency | null) {
     const inst = request.installation;
-    const { rows } = await listPublished(app.db, { agencyId: agency?.id }, 1, FEED_ITEMS);
+    const rows = await latestPublished(app.db, { agencyId: agency?.id }, FEED_ITEMS);
     const covers = await mediaByIds(
       app.db,
       rows.map((r) => r.coverMediaId),
@@ -60,12 +60,7 @@ export default async function feedRoutes(app: FastifyInstance) {
 
   async function sitemap(request: FastifyRequest, reply: FastifyReply, agency: Agency | null) {
     const agencies = agency ? [agency] : await listAgencies(app.db);
-    const { rows } = await listPublished(
-      app.db,
-      { agencyId: agency?.id },
-      1,
-      SITEMAP_LIMIT - agencies.length - 2,
-    );
+    const rows = await latestPublished(app.db, { agencyId: agency?.id }, SITEMAP_LIMIT - agencies.length - 2);
     const url = (loc: string, lastmod?: string) =>
       `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
     const entries = [

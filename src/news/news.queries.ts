@@ -79,6 +79,61 @@ const columns = [
   'posts.coverMediaId',
 ] as const;
 
+/** The newest published posts, without counting them all (home pages, feeds, related posts). */
+export async function latestPublished(
+  db: DbOrTx,
+  filter: PublishedFilter,
+  limit: number,
+  offset = 0,
+): Promise<PublishedPost[]> {
+  const rows = await publishedQuery(db, filter)
+    .select(columns)
+    .orderBy('posts.publishedAt', 'desc')
+    .orderBy('posts.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows as PublishedPost[];
+}
+
+/**
+ * How many published posts match: on `posts` alone (joining categories only to filter by one), so
+ * SQLite answers from an index instead of reading every post with its agency and place.
+ */
+async function countPublished(db: DbOrTx, filter: PublishedFilter): Promise<number> {
+  let q = db.selectFrom('posts').where('posts.status', '=', 'published');
+  if (filter.agencyId) q = q.where('posts.agencyId', '=', filter.agencyId);
+  if (filter.from) q = q.where('posts.publishedAt', '>=', filter.from);
+  if (filter.to) q = q.where('posts.publishedAt', '<', filter.to);
+  if (filter.excludeId) q = q.where('posts.id', '!=', filter.excludeId);
+  if (filter.categorySlug) {
+    const slug = filter.categorySlug;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('categories')
+          .select('categories.id')
+          .whereRef('categories.id', '=', 'posts.categoryId')
+          .where('categories.slug', '=', slug),
+      ),
+    );
+  }
+  if (filter.tag) {
+    const tag = filter.tag;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('postTags')
+          .select('postTags.postId')
+          .whereRef('postTags.postId', '=', 'posts.id')
+          .where('postTags.tag', '=', tag),
+      ),
+    );
+  }
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Newest first, a page at a time, with the total for the pager. */
 export async function listPublished(
   db: DbOrTx,
@@ -87,18 +142,10 @@ export async function listPublished(
   perPage: number,
 ): Promise<{ rows: PublishedPost[]; total: number }> {
   const [rows, total] = await Promise.all([
-    publishedQuery(db, filter)
-      .select(columns)
-      .orderBy('posts.publishedAt', 'desc')
-      .orderBy('posts.id', 'desc')
-      .limit(perPage)
-      .offset((page - 1) * perPage)
-      .execute(),
-    publishedQuery(db, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    latestPublished(db, filter, perPage, (page - 1) * perPage),
+    countPublished(db, filter),
   ]);
-  return { rows: rows as PublishedPost[], total: Number(total.n) };
+  return { rows, total };
 }
 
 export async function findPublished(

@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors.js';
 import { pageContext } from '../http/page.js';
 import { t } from '../i18n/index.js';
 import { monthRange, todayIn } from '../time/zone.js';
-import { findPublished, galleryOf, listPublished, mediaByIds } from './news.queries.js';
+import { findPublished, galleryOf, latestPublished, listPublished, mediaByIds } from './news.queries.js';
 import { tagsOf } from './news.repository.js';
 import { ArticlePage } from './views/article.js';
 import { NewsListPage, type NewsFilters } from './views/news-list.js';
@@ -97,14 +97,13 @@ export default async function newsPages(app: FastifyInstance) {
     const [gallery, tags, related] = await Promise.all([
       galleryOf(app.db, post.id),
       tagsOf(app.db, post.id),
-      listPublished(
+      latestPublished(
         app.db,
         { agencyId: agency.id, excludeId: post.id, categorySlug: post.categorySlug ?? undefined },
-        1,
         3,
       ),
     ]);
-    const covers = await mediaByIds(app.db, [post.coverMediaId, ...related.rows.map((r) => r.coverMediaId)]);
+    const covers = await mediaByIds(app.db, [post.coverMediaId, ...related.map((r) => r.coverMediaId)]);
     return reply.page(
       <ArticlePage
         ctx={pageContext(request, reply, { kind: 'agency', agency, byHost })}
@@ -112,7 +111,7 @@ export default async function newsPages(app: FastifyInstance) {
         cover={post.coverMediaId ? covers.get(post.coverMediaId) : undefined}
         gallery={gallery}
         tags={tags}
-        related={related.rows}
+        related={related}
         relatedCovers={covers}
         baseUrl={app.config.baseUrl}
       />,

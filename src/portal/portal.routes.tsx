@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { listAgencies } from '../agencies/agencies.repository.js';
 import { renderAgencyHome } from '../agencies/agencies.routes.js';
 import { pageContext } from '../http/page.js';
-import { listPublished, mediaByIds } from '../news/news.queries.js';
+import { latestPublished, mediaByIds } from '../news/news.queries.js';
 import { PortalHome } from './views/home.js';
 
 /** `/` (the portal, or an agency's home on its own host), health and robots. */
@@ -11,18 +11,18 @@ export default async function portalRoutes(app: FastifyInstance) {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     if (request.site.kind === 'agency')
       return renderAgencyHome(app, request, reply, request.site.agency, true);
-    const [agencies, latest] = await Promise.all([listAgencies(app.db), listPublished(app.db, {}, 1, 6)]);
+    const [agencies, latest] = await Promise.all([listAgencies(app.db), latestPublished(app.db, {}, 6)]);
     const featured = agencies.filter((a) => a.kind === 'dinas' || a.kind === 'badan').slice(0, 6);
     const covers = await mediaByIds(
       app.db,
-      latest.rows.map((r) => r.coverMediaId),
+      latest.map((r) => r.coverMediaId),
     );
     return reply.page(
       <PortalHome
         ctx={pageContext(request, reply)}
         featured={featured}
         agencyCount={agencies.length}
-        latest={latest.rows}
+        latest={latest}
         covers={covers}
       />,
     );

@@ -164,9 +164,9 @@ export async function publishedPostsByIds(db: DbOrTx, ids: readonly string[]): P
       'agencies.shortName as agencyShortName',
       'posts.coverMediaId',
     ])
+    // By id alone first: a published_at condition would lead SQLite down the date index instead.
     .where('posts.id', 'in', [...ids])
     .where('posts.status', '=', 'published')
-    .where('posts.publishedAt', 'is not', null)
     .execute();
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? '' }));
 }

@@ -54,7 +54,7 @@ export function AdminHome({
               <a href="/admin/opd">Kelola {agencies.length} perangkat daerah</a> ·{' '}
               <a href="/admin/opd/baru">Tambah perangkat daerah</a> ·{' '}
               <a href="/admin/pengguna">Semua pengguna</a> ·{' '}
-              <a href="/admin/instalasi">Pengaturan instalasi</a>
+              <a href="/admin/instalasi">Pengaturan instalasi</a> · <a href="/admin/hari-libur">Hari libur</a>
             </p>
           ) : (
             <ul>
