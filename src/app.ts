@@ -34,6 +34,7 @@ import revisionsAdmin from './news/revisions.admin.routes.js';
 import quickPostAdmin from './news/quick.admin.routes.js';
 import agencyAdmin from './agencies/agencies.admin.routes.js';
 import installationAdmin from './agencies/installation.admin.routes.js';
+import holidaysAdmin from './time/holidays.admin.routes.js';
 import agencyApi from './agencies/agencies.api.js';
 import sessionRoutes from './accounts/sessions.routes.js';
 import accountRoutes from './accounts/account.routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountRoutes, { prefix: '/admin/akun' });
   await app.register(agencyAdmin, { prefix: '/admin' });
   await app.register(installationAdmin, { prefix: '/admin' });
+  await app.register(holidaysAdmin, { prefix: '/admin' });
   await app.register(memberAdmin, { prefix: '/admin' });
   await app.register(mediaAdmin, { prefix: '/admin' });
   await app.register(newsAdmin, { prefix: '/admin' });

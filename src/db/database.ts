@@ -8,9 +8,11 @@ import type { AccountTables } from '../accounts/accounts.table.js';
 import type { AuditTables } from '../audit/audit.table.js';
 import type { MediaTables } from '../media/media.table.js';
 import type { NewsTables } from '../news/news.table.js';
+import type { CalendarTables } from '../time/calendar.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
-export interface Database extends AgencyTables, AccountTables, AuditTables, MediaTables, NewsTables {}
+export interface Database
+  extends AgencyTables, AccountTables, AuditTables, MediaTables, NewsTables, CalendarTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -6,6 +6,7 @@ import type { NewUser } from '../accounts/accounts.table.js';
 import { findInstallation } from '../agencies/agencies.repository.js';
 import { defaultSettings, type InstallationSettings } from '../agencies/settings.js';
 import { now } from '../time/clock.js';
+import { seedHolidays } from '../time/holidays.seed.js';
 import * as pontianak from '../agencies/seed/pontianak.js';
 
 export interface SeedResult {
@@ -21,20 +22,23 @@ export interface SeedResult {
 export async function ensureInstallation(db: Db, config: Config): Promise<SeedResult> {
   if (await findInstallation(db)) return { seeded: false };
   if (config.seed === 'none') {
-    await insertInstallation(
-      db,
-      {
-        name: 'Pemerintah Daerah',
-        shortName: 'Pemda',
-        kind: 'kota',
-        mainHost: new URL(config.baseUrl).hostname,
-        address: '',
-        phone: '',
-        email: '',
-        timeZone: 'Asia/Jakarta',
-      },
-      defaultSettings,
-    );
+    await db.transaction().execute(async (tx) => {
+      await insertInstallation(
+        tx,
+        {
+          name: 'Pemerintah Daerah',
+          shortName: 'Pemda',
+          kind: 'kota',
+          mainHost: new URL(config.baseUrl).hostname,
+          address: '',
+          phone: '',
+          email: '',
+          timeZone: 'Asia/Jakarta',
+        },
+        defaultSettings,
+      );
+      await seedHolidays(tx);
+    });
     return { seeded: true };
   }
   const generated = config.demoPassword ? undefined : randomBytes(9).toString('base64url');
@@ -66,6 +70,7 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     await insertInstallation(tx, fields, { twoFactorRequiredFor: [], demo: true });
+    await seedHolidays(tx);
     const at = now();
     const ids = new Map(pontianak.agencies.map((a) => [a.slug, randomUUID()]));
     for (const a of pontianak.agencies) {

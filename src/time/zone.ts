@@ -1,28 +1,32 @@
-/** Minutes the zone is ahead of UTC at the given instant (420 for Asia/Pontianak). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+// One formatter per zone: building an Intl formatter costs far more than using one, and deadlines
+// and medians over many complaints ask for offsets often.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  const asUtc = Date.UTC(
-    +parts.year!,
-    +parts.month! - 1,
-    +parts.day!,
-    +parts.hour!,
-    +parts.minute!,
-    +parts.second!,
-  );
-  return Math.round((asUtc - instant.getTime()) / 60_000);
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Minutes the zone is ahead of UTC at the given instant (420 for Asia/Pontianak). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(instant)) p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const wholeSeconds = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);
+  return Math.round((asUtc - wholeSeconds) / 60_000);
 }
 
 /** The UTC instant of a local wall-clock time in the zone. */
