@@ -2,10 +2,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createAccount } from '../accounts/accounts.service.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import { signedIn, apiToken, type TestClient } from '../test/client.js';
+import { makeMember } from '../test/factories.js';
 import { multipart, type FilePart } from './media.fixtures.js';
 
 export const PASSWORD = 'Foto-Kegiatan-2026';
@@ -19,13 +18,10 @@ export interface Member {
 
 /** A new account with `role` in the agency `slug`, signed in on a page and holding an API token. */
 export async function member(app: FastifyInstance, slug: string, role: AgencyRole): Promise<Member> {
-  const agency = await getAgencyBySlug(app.db, slug);
-  const email = `${role.replace('_', '-')}-${Math.random().toString(36).slice(2, 8)}@${slug}.example.go.id`;
-  const { user } = await createAccount(app.db, null, {
-    email,
+  const { email, user } = await makeMember(app, slug, role, {
+    email: `${role.replace('_', '-')}-${Math.random().toString(36).slice(2, 8)}@${slug}.example.go.id`,
     name: `Uji ${role}`,
     password: PASSWORD,
-    memberships: [{ agencyId: agency.id, role }],
   });
   return {
     email,

@@ -1,26 +1,18 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
-import { createAccount } from '../accounts/accounts.service.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { apiToken } from '../test/client.js';
+import { makeMember } from '../test/factories.js';
 import type { PostJson, RevisionJson } from './news.presenter.js';
 
 const PASSWORD = 'kata-sandi-uji-123';
 
 /** A new member of `slug` with `role`, and their bearer token. */
 async function member(app: FastifyInstance, slug: string, role: AgencyRole): Promise<string> {
-  const agency = await getAgencyBySlug(app.db, slug);
-  const email = `${role}.${slug}@example.go.id`;
-  await createAccount(app.db, null, {
-    email,
-    name: `Uji ${role} ${slug}`,
-    password: PASSWORD,
-    memberships: [{ agencyId: agency.id, role }],
-  });
-  return apiToken(app, email, PASSWORD);
+  const { email, password } = await makeMember(app, slug, role, { password: PASSWORD });
+  return apiToken(app, email, password);
 }
 
 const api = (app: FastifyInstance, token: string, method: HTTPMethods, url: string, payload?: object) =>

@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../db/database.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, DbOrTx } from '../db/database.js';
 import type { Media } from '../media/media.table.js';
 
 /** A published post as lists, feeds and the article page show it. */
@@ -32,31 +33,50 @@ export interface PublishedFilter {
   tag?: string | undefined;
 }
 
+/**
+ * The filter as conditions on `posts` alone (category and tag through EXISTS), so the listing and
+ * the count share it and the count needs no join.
+ */
+function matching(eb: ExpressionBuilder<Database, 'posts'>, filter: PublishedFilter) {
+  const { agencyId, categorySlug, from, to, excludeId, tag } = filter;
+  return eb.and([
+    eb('posts.status', '=', 'published'),
+    ...(agencyId ? [eb('posts.agencyId', '=', agencyId)] : []),
+    ...(from ? [eb('posts.publishedAt', '>=', from)] : []),
+    ...(to ? [eb('posts.publishedAt', '<', to)] : []),
+    ...(excludeId ? [eb('posts.id', '!=', excludeId)] : []),
+    ...(categorySlug
+      ? [
+          eb.exists(
+            eb
+              .selectFrom('categories')
+              .select('categories.id')
+              .whereRef('categories.id', '=', 'posts.categoryId')
+              .where('categories.slug', '=', categorySlug),
+          ),
+        ]
+      : []),
+    ...(tag
+      ? [
+          eb.exists(
+            eb
+              .selectFrom('postTags')
+              .select('postTags.postId')
+              .whereRef('postTags.postId', '=', 'posts.id')
+              .where('postTags.tag', '=', tag),
+          ),
+        ]
+      : []),
+  ]);
+}
+
 function publishedQuery(db: DbOrTx, filter: PublishedFilter) {
-  let q = db
+  return db
     .selectFrom('posts')
+    .where((eb) => matching(eb, filter))
     .innerJoin('agencies', 'agencies.id', 'posts.agencyId')
     .leftJoin('categories', 'categories.id', 'posts.categoryId')
-    .leftJoin('regions', 'regions.id', 'posts.regionId')
-    .where('posts.status', '=', 'published');
-  if (filter.agencyId) q = q.where('posts.agencyId', '=', filter.agencyId);
-  if (filter.categorySlug) q = q.where('categories.slug', '=', filter.categorySlug);
-  if (filter.from) q = q.where('posts.publishedAt', '>=', filter.from);
-  if (filter.to) q = q.where('posts.publishedAt', '<', filter.to);
-  if (filter.excludeId) q = q.where('posts.id', '!=', filter.excludeId);
-  if (filter.tag) {
-    const tag = filter.tag;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('postTags')
-          .select('postTags.postId')
-          .whereRef('postTags.postId', '=', 'posts.id')
-          .where('postTags.tag', '=', tag),
-      ),
-    );
-  }
-  return q;
+    .leftJoin('regions', 'regions.id', 'posts.regionId');
 }
 
 const columns = [
@@ -101,36 +121,11 @@ export async function latestPublished(
  * SQLite answers from an index instead of reading every post with its agency and place.
  */
 async function countPublished(db: DbOrTx, filter: PublishedFilter): Promise<number> {
-  let q = db.selectFrom('posts').where('posts.status', '=', 'published');
-  if (filter.agencyId) q = q.where('posts.agencyId', '=', filter.agencyId);
-  if (filter.from) q = q.where('posts.publishedAt', '>=', filter.from);
-  if (filter.to) q = q.where('posts.publishedAt', '<', filter.to);
-  if (filter.excludeId) q = q.where('posts.id', '!=', filter.excludeId);
-  if (filter.categorySlug) {
-    const slug = filter.categorySlug;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('categories')
-          .select('categories.id')
-          .whereRef('categories.id', '=', 'posts.categoryId')
-          .where('categories.slug', '=', slug),
-      ),
-    );
-  }
-  if (filter.tag) {
-    const tag = filter.tag;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('postTags')
-          .select('postTags.postId')
-          .whereRef('postTags.postId', '=', 'posts.id')
-          .where('postTags.tag', '=', tag),
-      ),
-    );
-  }
-  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('posts')
+    .where((eb) => matching(eb, filter))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -1,11 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { makeMember } from '../test/factories.js';
 import { buildTestApp, dialects } from '../test/app.js';
-import { actorFor } from '../accounts/sessions.js';
-import { createAccount } from '../accounts/accounts.service.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import {
   allowedActions,
   createPost,
@@ -16,14 +14,8 @@ import {
 } from './news.service.js';
 
 async function member(app: FastifyInstance, slug: string, role: AgencyRole) {
-  const agency = await getAgencyBySlug(app.db, slug);
-  const { user } = await createAccount(app.db, null, {
-    email: `${role}.${slug}@example.go.id`,
-    name: `${role} ${slug}`,
-    password: 'kata-sandi-uji-123',
-    memberships: [{ agencyId: agency.id, role }],
-  });
-  return { agency, actor: await actorFor(app.db, user) };
+  const { agency, actor } = await makeMember(app, slug, role, { name: `${role} ${slug}` });
+  return { agency, actor };
 }
 
 const input = {

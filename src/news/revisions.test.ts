@@ -1,10 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { actorFor } from '../accounts/sessions.js';
-import { createAccount } from '../accounts/accounts.service.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import { getAgencyBySlug, getInstallation } from '../agencies/agencies.repository.js';
+import { getInstallation } from '../agencies/agencies.repository.js';
+import { makeMember } from '../test/factories.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { signedIn } from '../test/client.js';
 import { assertNoRawMarkup } from '../test/hostile.js';
@@ -15,15 +14,8 @@ import type { Post } from './news.table.js';
 const PASSWORD = 'kata-sandi-uji-123';
 
 async function member(app: FastifyInstance, slug: string, role: AgencyRole, name = `${role} ${slug}`) {
-  const agency = await getAgencyBySlug(app.db, slug);
-  const email = `${role}.${slug}@example.go.id`;
-  const { user } = await createAccount(app.db, null, {
-    email,
-    name,
-    password: PASSWORD,
-    memberships: [{ agencyId: agency.id, role }],
-  });
-  return { agency, actor: await actorFor(app.db, user), email, userId: user.id };
+  const { agency, actor, email, user } = await makeMember(app, slug, role, { name, password: PASSWORD });
+  return { agency, actor, email, userId: user.id };
 }
 
 /** Saves land in distinct milliseconds, so "newest first" has one answer. */

@@ -1,9 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
-import { createAccount } from '../accounts/accounts.service.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import { getAgencyBySlug } from '../agencies/agencies.repository.js';
+import { makeMember } from '../test/factories.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { signedIn, TestClient } from '../test/client.js';
 import { fieldError, fieldValue } from '../test/hostile.js';
@@ -12,13 +11,10 @@ const LIST = '/admin/opd/dinkes/halaman';
 const PASSWORD = 'Halaman-Kuat-2026';
 
 async function member(app: FastifyInstance, role: AgencyRole): Promise<TestClient> {
-  const agency = await getAgencyBySlug(app.db, 'dinkes');
-  const email = `${role.replace('_', '-')}@dinkes.example.go.id`;
-  await createAccount(app.db, null, {
-    email,
+  const { email } = await makeMember(app, 'dinkes', role, {
+    email: `${role.replace('_', '-')}@dinkes.example.go.id`,
     name: `Uji ${role}`,
     password: PASSWORD,
-    memberships: [{ agencyId: agency.id, role }],
   });
   return signedIn(app, email, PASSWORD);
 }
