@@ -8,7 +8,8 @@ import { actorFor } from '../accounts/sessions.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
 import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import type { Config } from '../config.js';
-import { createPost, publishDuePosts } from '../news/news.service.js';
+import { createPost } from '../news/news.service.js';
+import { publishDuePosts } from '../news/news.workflow.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { startRunner, type RunnerLog } from './scheduler.js';
 
@@ -55,7 +56,7 @@ async function otherProcess(t: TestContext, config: Config): Promise<OtherProces
     workerData: {
       config,
       app: new URL('../app.ts', import.meta.url).href,
-      news: new URL('../news/news.service.ts', import.meta.url).href,
+      news: new URL('../news/news.workflow.ts', import.meta.url).href,
     },
   });
   t.after(() => worker.terminate());

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { publishDuePosts } from '../news/news.service.js';
+import { publishDuePosts } from '../news/news.workflow.js';
 
 /** How often due work is looked for: a post scheduled for 10.00 is on the site by 10.00.30. */
 export const DEFAULT_INTERVAL_MS = 30_000;

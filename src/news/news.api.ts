@@ -22,7 +22,8 @@ import {
 } from './news.presenter.js';
 import { categoriesOf, galleryIds, listAgencyPosts, tagsOf } from './news.repository.js';
 import { POST_ACTIONS, PostInput, type PostAction } from './news.schemas.js';
-import { createPost, deletePost, transitionPost, updatePost } from './news.service.js';
+import { createPost, deletePost, updatePost } from './news.service.js';
+import { transitionPost } from './news.workflow.js';
 import { POST_STATUSES, type Post } from './news.table.js';
 
 const PER_PAGE = 20;

@@ -3,7 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { postPath } from './news.queries.js';
 import { POST_ACTIONS, type PostInput } from './news.schemas.js';
-import { allowedActions } from './news.service.js';
+import { allowedActions } from './news.workflow.js';
 import { POST_STATUSES, type Category, type Post } from './news.table.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

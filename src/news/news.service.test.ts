@@ -4,14 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { makeMember } from '../test/factories.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import type { AgencyRole } from '../accounts/accounts.table.js';
-import {
-  allowedActions,
-  createPost,
-  publishDuePosts,
-  restoreRevision,
-  transitionPost,
-  updatePost,
-} from './news.service.js';
+import { createPost, restoreRevision, updatePost } from './news.service.js';
+import { allowedActions, publishDuePosts, transitionPost } from './news.workflow.js';
 
 async function member(app: FastifyInstance, slug: string, role: AgencyRole) {
   const { agency, actor } = await makeMember(app, slug, role, { name: `${role} ${slug}` });

@@ -8,7 +8,8 @@ import { buildTestApp, dialects } from '../test/app.js';
 import { signedIn } from '../test/client.js';
 import { assertNoRawMarkup } from '../test/hostile.js';
 import { formatDateTime } from '../time/format.js';
-import { createPost, publishDuePosts, transitionPost, updatePost } from './news.service.js';
+import { createPost, updatePost } from './news.service.js';
+import { publishDuePosts, transitionPost } from './news.workflow.js';
 import type { Post } from './news.table.js';
 
 const PASSWORD = 'kata-sandi-uji-123';

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { actorFor } from '../accounts/sessions.js';
 import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import type { Dialect } from '../db/database.js';
-import { deletePost, transitionPost, updatePost } from '../news/news.service.js';
+import { deletePost, updatePost } from '../news/news.service.js';
+import { transitionPost } from '../news/news.workflow.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import {
   day,
