@@ -50,6 +50,11 @@ import agencyPagesPublic from './pages/pages.routes.js';
 import pagesAdmin from './pages/pages.admin.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import { startScheduler, type SchedulerOptions } from './jobs/scheduler.js';
+import complaintFiling from './complaints/filing.routes.js';
+import complaintTracking from './complaints/tracking.routes.js';
+import complaintsAdmin from './complaints/complaints.admin.routes.js';
+import complaintsApi from './complaints/complaints.api.js';
+import open311 from './complaints/open311.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,6 +63,8 @@ declare module 'fastify' {
     config: Config;
     mailer: Mailer;
     storage: Storage;
+    /** complaint attachments: private, served only through routes that check who asks */
+    complaintFiles: Storage;
     /** every route as registered, for tests that sweep the route table (tenant isolation, hostile input) */
     routeList: readonly { method: string; url: string }[];
   }
@@ -120,6 +127,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mediaRoot = path.join(config.dataDir, 'media');
   mkdirSync(mediaRoot, { recursive: true });
   app.decorate('storage', createLocalStorage(mediaRoot));
+  app.decorate('complaintFiles', createLocalStorage(path.join(config.dataDir, 'complaint-files')));
   app.addHook('onClose', async () => {
     app.mailer.close();
     await database.close();
@@ -167,6 +175,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(feedRoutes);
   await app.register(searchPages);
   await app.register(agencyPagesPublic);
+  await app.register(complaintFiling);
+  await app.register(complaintTracking);
   await app.register(sessionRoutes);
   // Admin area
   await app.register(accountRoutes, { prefix: '/admin/akun' });
@@ -179,12 +189,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(pagesAdmin, { prefix: '/admin' });
   await app.register(revisionsAdmin, { prefix: '/admin' });
   await app.register(quickPostAdmin, { prefix: '/admin' });
+  await app.register(complaintsAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });
   await app.register(mediaApi, { prefix: '/api/v1' });
   await app.register(newsApi, { prefix: '/api/v1' });
   await app.register(searchApi, { prefix: '/api/v1' });
+  await app.register(complaintsApi, { prefix: '/api/v1' });
+  await app.register(open311, { prefix: '/open311/v2' });
   await app.register(apiDocs, { prefix: '/api' });
 
   // Timed jobs. Tests call the job functions directly, so under test the runner waits to be asked.

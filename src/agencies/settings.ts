@@ -10,6 +10,15 @@ export interface InstallationSettings {
   /** office hours, local 'HH:MM': a complaint received outside them counts from the next working day */
   officeOpens?: string;
   officeCloses?: string;
+  /** complaint deadlines in working days, and the hard cap in calendar days (PRODUCT.md) */
+  complaintVerifyDays?: number;
+  complaintFollowUpDays?: number;
+  complaintAutoCloseDays?: number;
+  complaintMaxDays?: number;
+  /** months after closing that a reporter's personal data is kept (UU 27/2022) */
+  complaintRetentionMonths?: number;
+  /** the letters before a tracking code: PTK-7Q4M2X */
+  complaintCodePrefix?: string;
 }
 
 export const defaultSettings: InstallationSettings = {
@@ -17,7 +26,27 @@ export const defaultSettings: InstallationSettings = {
   demo: false,
   officeOpens: '07:30',
   officeCloses: '16:00',
+  complaintVerifyDays: 3,
+  complaintFollowUpDays: 5,
+  complaintAutoCloseDays: 10,
+  complaintMaxDays: 60,
+  complaintRetentionMonths: 24,
+  complaintCodePrefix: 'ADU',
 };
+
+/** The complaint numbers with every default filled in. */
+export function complaintSettingsOf(installation: Installation) {
+  const s = settingsOf(installation);
+  return {
+    verifyDays: s.complaintVerifyDays ?? 3,
+    followUpDays: s.complaintFollowUpDays ?? 5,
+    autoCloseDays: s.complaintAutoCloseDays ?? 10,
+    maxDays: s.complaintMaxDays ?? 60,
+    retentionMonths: s.complaintRetentionMonths ?? 24,
+    codePrefix: s.complaintCodePrefix ?? 'ADU',
+  };
+}
+export type ComplaintSettings = ReturnType<typeof complaintSettingsOf>;
 
 export function settingsOf(installation: Installation): InstallationSettings {
   try {

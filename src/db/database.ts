@@ -9,10 +9,20 @@ import type { AuditTables } from '../audit/audit.table.js';
 import type { MediaTables } from '../media/media.table.js';
 import type { NewsTables } from '../news/news.table.js';
 import type { CalendarTables } from '../time/calendar.table.js';
+import type { ComplaintTables } from '../complaints/complaints.table.js';
+import type { MailTables } from '../mail/outbox.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
-  extends AgencyTables, AccountTables, AuditTables, MediaTables, NewsTables, CalendarTables {}
+  extends
+    AgencyTables,
+    AccountTables,
+    AuditTables,
+    MediaTables,
+    NewsTables,
+    CalendarTables,
+    ComplaintTables,
+    MailTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

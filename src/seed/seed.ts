@@ -38,6 +38,9 @@ export async function ensureInstallation(db: Db, config: Config): Promise<SeedRe
         defaultSettings,
       );
       await seedHolidays(tx);
+      await insertComplaintCategories(tx, [
+        { code: 'lainnya', name: 'Lainnya', description: '', agencyId: null },
+      ]);
     });
     return { seeded: true };
   }
@@ -63,13 +66,39 @@ async function insertInstallation(db: DbOrTx, fields: InstallationFields, settin
     .execute();
 }
 
+async function insertComplaintCategories(
+  db: DbOrTx,
+  categories: { code: string; name: string; description: string; agencyId: string | null }[],
+) {
+  const at = now();
+  for (const [position, c] of categories.entries()) {
+    await db
+      .insertInto('complaintCategories')
+      .values({
+        id: randomUUID(),
+        code: c.code,
+        name: c.name,
+        description: c.description,
+        defaultAgencyId: c.agencyId,
+        position,
+        createdAt: at,
+      })
+      .execute();
+  }
+}
+
 /** The demo city: every OPD with two admins, except one with a single admin (a gap for monitoring to show). */
 export async function seedDemo(db: Db, password: string): Promise<void> {
   const { hostSuffix, ...fields } = pontianak.installation;
   // One hash for every demo account: they share the password, and 80 argon2 hashes would slow the first start.
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
-    await insertInstallation(tx, fields, { twoFactorRequiredFor: [], demo: true });
+    await insertInstallation(tx, fields, {
+      ...defaultSettings,
+      twoFactorRequiredFor: [],
+      demo: true,
+      complaintCodePrefix: pontianak.complaintCodePrefix,
+    });
     await seedHolidays(tx);
     const at = now();
     const ids = new Map(pontianak.agencies.map((a) => [a.slug, randomUUID()]));
@@ -107,6 +136,13 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
         .where('id', '=', ids.get(a.slug)!)
         .execute();
     }
+    await insertComplaintCategories(
+      tx,
+      pontianak.complaintCategories.map(({ agencySlug, ...c }) => ({
+        ...c,
+        agencyId: agencySlug ? (ids.get(agencySlug) ?? null) : null,
+      })),
+    );
     for (const k of pontianak.kecamatan) {
       const kecamatanId = randomUUID();
       await tx

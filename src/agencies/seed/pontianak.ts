@@ -656,3 +656,82 @@ export const kecamatan: SeedRegion[] = [
 
 /** slug of the one agency that gets only admin1 (a deliberate gap the monitoring dashboard shows) */
 export const agencyWithOneAdmin: string = 'disperpusip';
+
+/** Tracking codes of the city's complaint centre: PTK-7Q4M2X. */
+export const complaintCodePrefix = 'PTK';
+
+/** The complaint categories a citizen picks from, each with the OPD that usually has authority. */
+export const complaintCategories: {
+  code: string;
+  name: string;
+  description: string;
+  agencySlug: string | null;
+}[] = [
+  {
+    code: 'jalan-jembatan',
+    name: 'Jalan dan jembatan',
+    description: 'Jalan rusak, berlubang, jembatan, trotoar.',
+    agencySlug: 'pupr',
+  },
+  {
+    code: 'drainase-banjir',
+    name: 'Drainase dan banjir',
+    description: 'Parit tersumbat, genangan, banjir.',
+    agencySlug: 'pupr',
+  },
+  {
+    code: 'sampah-lingkungan',
+    name: 'Sampah dan lingkungan',
+    description: 'Sampah tidak diangkut, pencemaran, asap.',
+    agencySlug: 'dlh',
+  },
+  {
+    code: 'lampu-lalu-lintas',
+    name: 'Lampu jalan dan lalu lintas',
+    description: 'Lampu jalan padam, rambu, parkir, angkutan.',
+    agencySlug: 'dishub',
+  },
+  {
+    code: 'kesehatan',
+    name: 'Layanan kesehatan',
+    description: 'Puskesmas, rumah sakit, BPJS, nyamuk dan wabah.',
+    agencySlug: 'dinkes',
+  },
+  {
+    code: 'pendidikan',
+    name: 'Pendidikan',
+    description: 'Sekolah, penerimaan murid baru, guru.',
+    agencySlug: 'disdikbud',
+  },
+  {
+    code: 'kependudukan',
+    name: 'Administrasi kependudukan',
+    description: 'KTP-el, Kartu Keluarga, akta kelahiran.',
+    agencySlug: 'disdukcapil',
+  },
+  {
+    code: 'perizinan',
+    name: 'Perizinan dan investasi',
+    description: 'Izin usaha, PBG, layanan terpadu satu pintu.',
+    agencySlug: 'dpmptsp',
+  },
+  {
+    code: 'ketertiban',
+    name: 'Ketertiban umum',
+    description: 'Pedagang kaki lima, bangunan liar, gangguan ketertiban.',
+    agencySlug: 'satpolpp',
+  },
+  {
+    code: 'sosial',
+    name: 'Bantuan sosial',
+    description: 'Bansos, PKH, warga terlantar.',
+    agencySlug: 'dinsos',
+  },
+  {
+    code: 'pajak-daerah',
+    name: 'Pajak daerah',
+    description: 'PBB, BPHTB, pajak restoran dan hotel.',
+    agencySlug: 'bapenda',
+  },
+  { code: 'lainnya', name: 'Lainnya', description: 'Yang tidak termasuk kategori lain.', agencySlug: null },
+];

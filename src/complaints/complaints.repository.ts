@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { DbOrTx } from '../db/database.js';
+import { NotFoundError } from '../errors.js';
+import type {
+  ActorKind,
+  Complaint,
+  ComplaintAttachmentTable,
+  ComplaintCategory,
+  ComplaintEvent,
+  ComplaintStatus,
+  NewComplaint,
+  Visibility,
+} from './complaints.table.js';
+
+/*
+ * Complaints are the installation's, not one agency's: the coordinator sees them all. An OPD reaches
+ * one only through complaint_assignees, so every staff read goes through the service, which checks
+ * `canSeeComplaint` with `assigneeIdsOf` before anything leaves.
+ */
+
+export function listCategories(db: DbOrTx): Promise<ComplaintCategory[]> {
+  return db.selectFrom('complaintCategories').selectAll().orderBy('position').orderBy('name').execute();
+}
+
+export function findCategoryByCode(db: DbOrTx, code: string): Promise<ComplaintCategory | undefined> {
+  return db.selectFrom('complaintCategories').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function insertComplaint(db: DbOrTx, complaint: NewComplaint): Promise<void> {
+  await db.insertInto('complaints').values(complaint).execute();
+}
+
+export function findComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint | undefined> {
+  return db.selectFrom('complaints').selectAll().where('trackingCode', '=', trackingCode).executeTakeFirst();
+}
+
+export async function getComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint> {
+  const complaint = await findComplaintByCode(db, trackingCode);
+  if (!complaint) throw new NotFoundError();
+  return complaint;
+}
+
+export function findComplaintBySubmissionKey(db: DbOrTx, key: string): Promise<Complaint | undefined> {
+  return db.selectFrom('complaints').selectAll().where('submissionKey', '=', key).executeTakeFirst();
+}
+
+export async function getComplaint(db: DbOrTx, id: string): Promise<Complaint> {
+  const complaint = await db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!complaint) throw new NotFoundError();
+  return complaint;
+}
+
+/** The lead OPD first, then co-assignees. */
+export async function assigneeIdsOf(db: DbOrTx, complaintId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('complaintAssignees')
+    .select(['agencyId', 'role'])
+    .where('complaintId', '=', complaintId)
+    .execute();
+  return rows.sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1)).map((r) => r.agencyId);
+}
+
+export async function replaceAssignees(
+  db: DbOrTx,
+  complaintId: string,
+  lead: string | null,
+  co: readonly string[],
+  at: string,
+): Promise<void> {
+  await db.deleteFrom('complaintAssignees').where('complaintId', '=', complaintId).execute();
+  const rows = [
+    ...(lead ? [{ complaintId, agencyId: lead, role: 'lead' as const, createdAt: at }] : []),
+    ...[...new Set(co)]
+      .filter((id) => id !== lead)
+      .map((agencyId) => ({ complaintId, agencyId, role: 'co' as const, createdAt: at })),
+  ];
+  if (rows.length) await db.insertInto('complaintAssignees').values(rows).execute();
+}
+
+export interface EventInput {
+  complaintId: string;
+  action: string;
+  fromStatus: ComplaintStatus | null;
+  toStatus: ComplaintStatus;
+  actorKind: ActorKind;
+  actorId: string | null;
+  agencyId: string | null;
+  message?: string;
+  internalNote?: string;
+  visibility: Visibility;
+  details?: Record<string, unknown>;
+  createdAt: string;
+}
+
+export async function insertEvent(db: DbOrTx, event: EventInput): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('complaintEvents')
+    .values({
+      id,
+      ...event,
+      message: event.message ?? '',
+      internalNote: event.internalNote ?? '',
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+  return id;
+}
+
+/** The timeline, oldest first; only public steps unless `withInternal`. */
+export function eventsOf(db: DbOrTx, complaintId: string, withInternal: boolean): Promise<ComplaintEvent[]> {
+  let query = db.selectFrom('complaintEvents').selectAll().where('complaintId', '=', complaintId);
+  if (!withInternal) query = query.where('visibility', '=', 'public');
+  return query.orderBy('createdAt').orderBy('id').execute();
+}
+
+/** The latest hold step: it remembers how many working days were left when the clock stopped. */
+export function lastHold(db: DbOrTx, complaintId: string): Promise<ComplaintEvent | undefined> {
+  return db
+    .selectFrom('complaintEvents')
+    .selectAll()
+    .where('complaintId', '=', complaintId)
+    .where('action', '=', 'hold')
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertAttachments(
+  db: DbOrTx,
+  rows: readonly Omit<ComplaintAttachmentTable, 'id'>[],
+): Promise<void> {
+  if (!rows.length) return;
+  await db
+    .insertInto('complaintAttachments')
+    .values(rows.map((r) => ({ id: randomUUID(), ...r })))
+    .execute();
+}
+
+export function attachmentsOf(db: DbOrTx, complaintId: string, withInternal: boolean) {
+  let query = db.selectFrom('complaintAttachments').selectAll().where('complaintId', '=', complaintId);
+  if (!withInternal) query = query.where('visibility', '=', 'public');
+  return query.orderBy('createdAt').execute();
+}
+
+/** How many complaints came from this email or phone number since `since`: the per-contact limit. */
+export async function countRecentFromContact(
+  db: DbOrTx,
+  contact: { email: string; phone: string },
+  since: string,
+): Promise<number> {
+  if (!contact.email && !contact.phone) return 0;
+  const row = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('receivedAt', '>=', since)
+    .where((eb) =>
+      eb.or([
+        ...(contact.email ? [eb('reporterEmail', '=', contact.email)] : []),
+        ...(contact.phone ? [eb('reporterPhone', '=', contact.phone)] : []),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Email addresses of the people who handle complaints in these agencies. */
+export async function handlerEmailsOf(db: DbOrTx, agencyIds: readonly string[]): Promise<string[]> {
+  if (!agencyIds.length) return [];
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.userId')
+    .select('users.email')
+    .where('memberships.agencyId', 'in', [...agencyIds])
+    .where('memberships.role', 'in', ['admin', 'complaint_officer'])
+    .where('users.disabledAt', 'is', null)
+    .execute();
+  return [...new Set(rows.map((r) => r.email))];
+}
+
+/** Email addresses of the coordinators. */
+export async function coordinatorEmails(db: DbOrTx): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('email')
+    .where('installationRole', '=', 'coordinator')
+    .where('disabledAt', 'is', null)
+    .execute();
+  return rows.map((r) => r.email);
+}
