@@ -106,6 +106,12 @@ async function inspect(input: Buffer): Promise<AcceptedType> {
   return type.mime as AcceptedType;
 }
 
+/**
+ * The checks an upload meets before any pixel is decoded (content type, size, pixel count), for other
+ * callers that clean photos their own way (complaint attachments). Throws ImageRejectedError / ImageTooLargeError.
+ */
+export const inspectImage = (input: Buffer): Promise<AcceptedType> => inspect(input);
+
 /** One decode: upright, flattened onto white, sRGB, at most ORIGINAL_MAX_SIDE. Metadata cannot survive raw pixels. */
 async function decode(input: Buffer): Promise<Raw> {
   try {

@@ -55,7 +55,9 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
   const homeHref = ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}` : '/';
   const newsHref =
     ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/berita` : '/berita';
-  const current = currentLink(['/', newsHref, '/opd', '/cari', '/admin', '/masuk'], ctx.path);
+  const complaintsHref =
+    ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/aduan` : '/aduan';
+  const current = currentLink(['/', newsHref, '/opd', complaintsHref, '/cari', '/admin', '/masuk'], ctx.path);
   const fullTitle = title === siteName ? siteName : `${title} — ${siteName}`;
   return (
     <html lang="id">
@@ -91,6 +93,9 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
                 </NavLink>
                 <NavLink href="/opd" current={current}>
                   {t.nav.agencies}
+                </NavLink>
+                <NavLink href={complaintsHref} current={current}>
+                  {t.nav.complaints}
                 </NavLink>
                 <NavLink href="/cari" current={current}>
                   {t.nav.search}

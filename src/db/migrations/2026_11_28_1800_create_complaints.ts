@@ -85,18 +85,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
-  // The queues: by status and deadline, within an agency or across the installation.
+  // The queues. Open work is a few thousand rows among a million closed ones: partial indexes keep
+  // each tab a scan of the open (or closed) rows only, covering what the queue sorts and counts on.
+  // The status lists are literals: SQLite uses a partial index only for a query that repeats its
+  // condition with literals, never with bound parameters (src/complaints/complaints.queries.ts
+  // writes them in the same order).
+  const open = sql<boolean>`status in ('received', 'verified', 'on_hold', 'assigned', 'in_progress', 'answered')`;
+  const final = sql<boolean>`status in ('closed', 'not_authority', 'archived')`;
   await db.schema
-    .createIndex('complaints_status_deadline_idx')
+    .createIndex('complaints_open_idx')
     .on('complaints')
-    .columns(['status', 'deadline_at'])
+    .columns(['deadline_at', 'received_at', 'id', 'status'])
+    .where(open)
     .execute();
   await db.schema
-    .createIndex('complaints_agency_status_idx')
+    .createIndex('complaints_final_idx')
     .on('complaints')
-    .columns(['agency_id', 'status', 'deadline_at'])
+    .columns(['received_at', 'id', 'status'])
+    .where(final)
     .execute();
-  await db.schema.createIndex('complaints_received_idx').on('complaints').columns(['received_at']).execute();
+  // An OPD's queue: the complaints it leads.
+  await db.schema
+    .createIndex('complaints_agency_idx')
+    .on('complaints')
+    .columns(['agency_id', 'status', 'deadline_at', 'received_at', 'id'])
+    .execute();
+  await db.schema.createIndex('complaints_received_idx').on('complaints').columns(['received_at', 'id']).execute();
   await db.schema
     .createIndex('complaints_email_idx')
     .on('complaints')
@@ -119,7 +133,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('complaint_assignees_agency_idx')
     .on('complaint_assignees')
-    .columns(['agency_id'])
+    .columns(['agency_id', 'role', 'complaint_id'])
     .execute();
 
   await db.schema
