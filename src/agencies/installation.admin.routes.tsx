@@ -9,11 +9,13 @@ import { emptyForm } from '../views/context.js';
 import type { Installation } from './agencies.table.js';
 import { InstallationInput, POLICY_ROLES } from './installation.schemas.js';
 import { updateInstallation } from './installation.service.js';
-import { settingsOf } from './settings.js';
+import { complaintSettingsOf, settingsOf } from './settings.js';
 import { InstallationPage } from './views/installation.js';
 
 function values(installation: Installation): Record<string, string> {
-  const required = settingsOf(installation).twoFactorRequiredFor as string[];
+  const settings = settingsOf(installation);
+  const required = settings.twoFactorRequiredFor as string[];
+  const complaints = complaintSettingsOf(installation);
   return {
     name: installation.name,
     short_name: installation.shortName,
@@ -21,6 +23,14 @@ function values(installation: Installation): Record<string, string> {
     address: installation.address,
     phone: installation.phone,
     email: installation.email,
+    office_opens: settings.officeOpens ?? '07:30',
+    office_closes: settings.officeCloses ?? '16:00',
+    complaint_verify_days: String(complaints.verifyDays),
+    complaint_follow_up_days: String(complaints.followUpDays),
+    complaint_auto_close_days: String(complaints.autoCloseDays),
+    complaint_max_days: String(complaints.maxDays),
+    complaint_retention_months: String(complaints.retentionMonths),
+    complaint_code_prefix: complaints.codePrefix,
     ...Object.fromEntries(POLICY_ROLES.filter((r) => required.includes(r)).map((r) => [`tfa_${r}`, 'ya'])),
   };
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, Tx } from '../db/database.js';
 import { TooManyRequestsError, ValidationError } from '../errors.js';
+import { inGroupCommit } from '../db/group-commit.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { now } from '../time/clock.js';
 import { formatDateTime } from '../time/format.js';
@@ -187,7 +188,7 @@ export async function fileComplaint(db: Db, input: ComplaintInput, context: Fili
     createdAt: at,
     updatedAt: at,
   };
-  return db.transaction().execute(async (tx) => {
+  return inGroupCommit(db, async (tx) => {
     // Two racing submits with one key: the unique constraint lets one in; the other finds it.
     if (context.submissionKey && (await findComplaintBySubmissionKey(tx, context.submissionKey))) {
       const earlier = await findComplaintBySubmissionKey(tx, context.submissionKey);

@@ -162,7 +162,8 @@ export interface ComplaintAttachmentTable {
 export interface ComplaintReminderTable {
   complaintId: string;
   deadlineAt: string;
-  kind: 'due_soon' | 'overdue';
+  /** resolution_overdue: past the hard cap (deadline_at then holds resolution_due_at) */
+  kind: 'due_soon' | 'overdue' | 'resolution_overdue';
   sentAt: string;
 }
 

@@ -11,6 +11,7 @@ import type { NewsTables } from '../news/news.table.js';
 import type { CalendarTables } from '../time/calendar.table.js';
 import type { ComplaintTables } from '../complaints/complaints.table.js';
 import type { MailTables } from '../mail/outbox.table.js';
+import type { JobTables } from '../jobs/jobs.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -22,7 +23,8 @@ export interface Database
     NewsTables,
     CalendarTables,
     ComplaintTables,
-    MailTables {}
+    MailTables,
+    JobTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

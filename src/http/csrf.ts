@@ -6,7 +6,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every form carries a token tied to a signed cookie (works before sign-in too). The JSON API is
- * exempt: it accepts only bearer tokens, which a browser never sends on its own.
+ * exempt: it accepts only bearer tokens, which a browser never sends on its own. So is Open311
+ * (/open311/): it never reads the session cookie and files only with the client's api_key.
  * A refused token reaches the error handler as FST_CSRF_* and is shown in Indonesian there.
  */
 export const csrfPlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
@@ -19,7 +20,8 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { secure: boolea
     },
   });
   app.addHook('preHandler', (request, reply, done) => {
-    if (!UNSAFE.has(request.method) || request.url.startsWith('/api/')) return done();
+    if (!UNSAFE.has(request.method) || request.url.startsWith('/api/') || request.url.startsWith('/open311/'))
+      return done();
     app.csrfProtection(request, reply, done);
   });
 });

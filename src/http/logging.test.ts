@@ -36,10 +36,12 @@ describe('request logs', () => {
     const bearer = (token.json() as { token: string }).token;
     await app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${bearer}` } });
     await client.get('/atur-kata-sandi?token=rahasia-tautan-123');
+    // the private link of a complaint, as the receipt mail carries it
+    await client.get('/aduan/lacak?kode=PTK-000000&kunci=kunci-pribadi-456');
 
     const log = lines.join('');
     assert.match(log, /incoming request/, 'requests are logged at info');
-    for (const secret of [DEMO_PASSWORD, session, bearer, 'rahasia-tautan-123']) {
+    for (const secret of [DEMO_PASSWORD, session, bearer, 'rahasia-tautan-123', 'kunci-pribadi-456']) {
       assert.ok(!log.includes(secret), `the log must not contain ${secret.slice(0, 6)}…`);
     }
     assert.match(log, /token=\[disaring\]/);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
 // Query parameters that carry secrets (password-setting links): never written to a log.
-const SECRET_PARAMS = /([?&](?:token|access_key)=)[^&#]*/gi;
+const SECRET_PARAMS = /([?&](?:token|access_key|kunci)=)[^&#]*/gi;
 
 /** What a log line says about a request: no headers (cookies, bearer tokens), no secrets in the URL. */
 export function serializeRequest(request: FastifyRequest) {

@@ -11,6 +11,8 @@ import type { Config } from '../config.js';
 import { createPost } from '../news/news.service.js';
 import { publishDuePosts } from '../news/news.workflow.js';
 import { buildTestApp, dialects } from '../test/app.js';
+import { makeComplaint } from '../test/factories.js';
+import { mailText, startMailServer } from '../test/mail.js';
 import { startRunner, type RunnerLog } from './scheduler.js';
 
 /** A second app on the same database (same SQLite file, same PostgreSQL schema), in this process. */
@@ -151,6 +153,17 @@ for (const dialect of dialects()) {
       // One tick, plus room for a slow database; far below a second tick's worth of doubt on a busy machine.
       assert.ok(took < interval * 2 + 500, `published after ${took} ms`);
       assert.equal((await onSchedule(app, post.id)).length, 1);
+    });
+
+    it('delivers the mail outbox to the mail server on its own', async (t) => {
+      const { url, inbox } = await startMailServer(t);
+      const { app, config } = await buildTestApp(t, dialect, { SMTP_URL: url });
+      const { complaint } = await makeComplaint(app);
+      await secondApp(t, config, 40);
+      const started = Date.now();
+      while (inbox.length === 0 && Date.now() - started < 5_000) await sleep(10);
+      assert.equal(inbox.length, 1);
+      assert.ok(mailText(inbox[0]!).includes(complaint.trackingCode));
     });
 
     it('is not started under NODE_ENV=test unless asked', async (t) => {

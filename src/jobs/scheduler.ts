@@ -1,4 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { runComplaintDeadlines } from '../complaints/complaints.jobs.js';
+import { sendDailyDigest } from '../complaints/digest.js';
+import { runDailyRetention } from '../complaints/retention.js';
+import { deliverDueMail } from '../mail/outbox.js';
 import { publishDuePosts } from '../news/news.workflow.js';
 
 /** How often due work is looked for: a post scheduled for 10.00 is on the site by 10.00.30. */
@@ -51,21 +55,64 @@ export function startRunner({ name, job, log, intervalMs }: RunnerSpec): Runner 
   };
 }
 
+/** One job of the app: its name, how many ticks apart it runs, and what it does (in its domain). */
+interface Job {
+  name: string;
+  everyTicks: number;
+  run: () => Promise<object | null>;
+}
+
+/** Only runs that did something are worth a log line. */
+const didWork = (result: object | null): boolean =>
+  result !== null && Object.values(result).some((v) => typeof v === 'number' && v > 0);
+
 /**
- * The app's timed work: publishing scheduled posts. Exactly-once publishing does not depend on
- * this runner (several processes may each run one): it lives in the conditional UPDATE of
- * `publishDuePosts`.
+ * The app's timed work, each job on a runner of its own so a slow one (a mail server that hangs)
+ * never holds up another. Exactly-once never depends on these runners (several processes may each
+ * run them): it lives in each job's own SQL.
+ *   publish-due-posts  every tick      conditional UPDATE on the post's status
+ *   deliver-mail       every tick      claim by conditional UPDATE on the attempt count
+ *   complaint-deadlines every 10 ticks (5 min) auto-close and reminders
+ *   complaint-digest   every tick, mails once a working day from 07.00 (job_runs row)
+ *   complaint-retention every tick, works once a local day
  */
 export function startScheduler(app: FastifyInstance, options: SchedulerOptions = {}): Runner {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const log = app.log.child({ component: 'scheduler' });
-  return startRunner({
-    name: 'publish-due-posts',
-    job: async () => {
-      const published = await publishDuePosts(app.db);
-      if (published > 0) log.info({ published }, 'scheduled posts published');
+  const context = { baseUrl: app.config.baseUrl };
+  const jobs: Job[] = [
+    {
+      name: 'publish-due-posts',
+      everyTicks: 1,
+      run: async () => ({ published: await publishDuePosts(app.db) }),
     },
-    log,
-    intervalMs,
-  });
+    {
+      name: 'deliver-mail',
+      everyTicks: 1,
+      run: async () => ({ sent: await deliverDueMail(app.db, app.mailer) }),
+    },
+    { name: 'complaint-deadlines', everyTicks: 10, run: () => runComplaintDeadlines(app.db, context) },
+    {
+      name: 'complaint-digest',
+      everyTicks: 1,
+      run: async () => ({ mails: await sendDailyDigest(app.db, context) }),
+    },
+    {
+      name: 'complaint-retention',
+      everyTicks: 1,
+      run: async () => runDailyRetention(app.db, app.complaintFiles),
+    },
+  ];
+  const runners = jobs.map(({ name, everyTicks, run }) =>
+    startRunner({
+      name,
+      log,
+      intervalMs: intervalMs * everyTicks,
+      job: async () => {
+        const result = await run();
+        if (didWork(result)) log.info({ job: name, ...result }, 'scheduled job done');
+      },
+    }),
+  );
+  return { stop: async () => void (await Promise.all(runners.map((r) => r.stop()))) };
 }

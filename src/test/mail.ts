@@ -7,8 +7,11 @@ export interface ReceivedMail {
   raw: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives. */
-export async function startMailServer(t: TestContext): Promise<{ url: string; inbox: ReceivedMail[] }> {
+/** A real SMTP server on loopback that keeps what it receives; on `port` when given (a server coming back). */
+export async function startMailServer(
+  t: TestContext,
+  port = 0,
+): Promise<{ url: string; inbox: ReceivedMail[] }> {
   const inbox: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -26,10 +29,10 @@ export async function startMailServer(t: TestContext): Promise<{ url: string; in
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, inbox };
+  const address = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${address.port}`, inbox };
 }
 
 /** Quoted-printable soft line breaks undone, so links can be found in the text. */

@@ -12,10 +12,13 @@ import { addHoliday, removeHoliday } from './holidays.service.js';
 import { formatDay, m } from './messages.js';
 import { HOLIDAYS_PATH, HolidaysPage } from './views/holidays.js';
 import { todayIn } from './zone.js';
+import agencyCalendarAdmin from './agency-calendar.admin.routes.js';
 
 /** The holiday table, for the super admin alone (it moves every agency's deadlines). Prefix: /admin */
 export default async function holidaysAdmin(app: FastifyInstance) {
   app.addHook('preHandler', adminGuard);
+  // An OPD's own working days: the other half of the calendar deadlines are counted on.
+  await app.register(agencyCalendarAdmin);
 
   const thisYear = (request: FastifyRequest) => Number(todayIn(request.installation.timeZone).slice(0, 4));
 

@@ -1,5 +1,6 @@
 import { t } from '../../i18n/index.js';
 import { isSuperAdmin } from '../../accounts/accounts.policy.js';
+import { complaintScope } from '../../complaints/complaints.policy.js';
 import { Button, ErrorSummary, Form, Select, TextArea, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
@@ -72,6 +73,17 @@ export function AdminHome({
             </ul>
           )}
         </section>
+        {complaintScope(actor) === 'all' || complaintScope(actor).length ? (
+          // The coordinator and the OPD staff who handle complaints (admin, complaint officer).
+          <section class="card" aria-labelledby="judul-aduan">
+            <h2 class="card__title" id="judul-aduan">
+              Aduan
+            </h2>
+            <p>
+              <a href="/admin/aduan">Pusat Aduan: antrean aduan warga</a>
+            </p>
+          </section>
+        ) : null}
         <section class="card" aria-labelledby="judul-akun">
           <h2 class="card__title" id="judul-akun">
             Akun Anda

@@ -110,7 +110,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('complaints')
     .columns(['agency_id', 'status', 'deadline_at', 'received_at', 'id'])
     .execute();
-  await db.schema.createIndex('complaints_received_idx').on('complaints').columns(['received_at', 'id']).execute();
+  await db.schema
+    .createIndex('complaints_received_idx')
+    .on('complaints')
+    .columns(['received_at', 'id'])
+    .execute();
   await db.schema
     .createIndex('complaints_email_idx')
     .on('complaints')

@@ -1,0 +1,156 @@
+import { getInstallation } from '../agencies/agencies.repository.js';
+import { complaintSettingsOf } from '../agencies/settings.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { Db } from '../db/database.js';
+import { claimRun, hasRun, localClock } from '../jobs/job-runs.js';
+import { purgeOldMail } from '../mail/outbox.js';
+import type { Storage } from '../storage/storage.js';
+import { now } from '../time/clock.js';
+import { FINAL_STATUSES } from './complaints.table.js';
+
+/*
+ * Retention (UU 27/2022 on personal data): `retentionMonths` (24) after a complaint was closed —
+ * closed, not our authority, or archived — what identifies the reporter is removed and the record
+ * kept, anonymised, for the figures and the Ombudsman.
+ *
+ * What goes
+ * - reporter_name, reporter_email, reporter_phone, reporter_nik: blanked, personal_data_removed_at set.
+ * - The files that came with the report (the filing and the citizen's later additions), whoever
+ *   typed them in: photos show faces, houses and number plates, and a PDF may be a KTP scan. Their
+ *   stored files and their rows are deleted.
+ * - Mail in the outbox older than 30 days (src/mail/outbox.ts purgeOldMail): it holds the
+ *   reporter's address and private link, and must not outlive the complaint's own data.
+ * What stays
+ * - The place (kelurahan, address, map pin): it locates the problem, not the person.
+ * - Title, description and the timeline's messages: they are the record of what was reported and
+ *   answered. A reporter who wrote their own name into the text can ask for it to be removed (a
+ *   data-subject request, by hand).
+ * - Staff files (an OPD's proof photo of the repair): the agency's record of its own work.
+ *
+ * Each batch is one transaction with its audit row (the tracking codes, no personal data). The
+ * conditional UPDATE on personal_data_removed_at makes two processes remove each complaint once;
+ * files are deleted after the rows, inside the transaction, so a failed commit leaves the complaint
+ * pending and the next run deletes again (deleting a missing file is no error).
+ */
+
+export const RETENTION_JOB = 'complaint-retention';
+const BATCH = 100;
+/** Batches per run: a backlog (the first run on old data) is worked off over a few days' runs. */
+const MAX_BATCHES = 200;
+
+export interface RetentionResult {
+  complaints: number;
+  files: number;
+  mails: number;
+}
+
+/** The instant `months` calendar months before `at`. */
+export function monthsBefore(at: string, months: number): string {
+  const d = new Date(at);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString();
+}
+
+/** Removes the personal data of complaints closed longer than the retention period. */
+export async function removeExpiredPersonalData(
+  db: Db,
+  files: Storage,
+  at = now(),
+): Promise<RetentionResult> {
+  const { retentionMonths } = complaintSettingsOf(await getInstallation(db));
+  const cutoff = monthsBefore(at, retentionMonths);
+  const result: RetentionResult = { complaints: 0, files: 0, mails: 0 };
+  for (let round = 0; round < MAX_BATCHES; round++) {
+    const due = await db
+      .selectFrom('complaints')
+      .select('id')
+      .where('status', 'in', [...FINAL_STATUSES])
+      .where('closedAt', '<', cutoff)
+      .where('personalDataRemovedAt', 'is', null)
+      .limit(BATCH)
+      .execute();
+    if (!due.length) break;
+    const batch = await db.transaction().execute(async (tx) => {
+      const removed = await tx
+        .updateTable('complaints')
+        .set({
+          reporterName: '',
+          reporterEmail: '',
+          reporterPhone: '',
+          reporterNik: '',
+          personalDataRemovedAt: at,
+        })
+        .where(
+          'id',
+          'in',
+          due.map((d) => d.id),
+        )
+        .where('personalDataRemovedAt', 'is', null)
+        .returning(['id', 'trackingCode'])
+        .execute();
+      if (!removed.length) return { complaints: 0, files: 0 };
+      const ids = removed.map((r) => r.id);
+      const citizens = await tx
+        .selectFrom('complaintAttachments as f')
+        .select(['f.id', 'f.storageKey'])
+        .where('f.complaintId', 'in', ids)
+        .where((eb) =>
+          eb.or([
+            eb('f.uploadedBy', '=', 'citizen'),
+            eb(
+              'f.eventId',
+              'in',
+              eb
+                .selectFrom('complaintEvents')
+                .select('id')
+                .where('complaintId', 'in', ids)
+                .where('action', 'in', ['file', 'add_info']),
+            ),
+          ]),
+        )
+        .execute();
+      if (citizens.length) {
+        await tx
+          .deleteFrom('complaintAttachments')
+          .where(
+            'id',
+            'in',
+            citizens.map((f) => f.id),
+          )
+          .execute();
+      }
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'complaint.personal_data_removed',
+        subjectType: 'complaint',
+        subjectId: 'retention',
+        details: {
+          retentionMonths,
+          closedBefore: cutoff,
+          trackingCodes: removed.map((r) => r.trackingCode),
+          files: citizens.length,
+        },
+      });
+      for (const file of citizens) await files.remove(file.storageKey);
+      return { complaints: removed.length, files: citizens.length };
+    });
+    result.complaints += batch.complaints;
+    result.files += batch.files;
+    // A racing process took this whole batch; what it left is found by the next select.
+  }
+  result.mails = await purgeOldMail(db, at);
+  return result;
+}
+
+/**
+ * Retention once a local day: checked on every tick, done on the first after midnight. Safe when
+ * two processes both run it (see above); the day's row only spares the other ticks the scan.
+ */
+export async function runDailyRetention(db: Db, files: Storage, at = now()): Promise<RetentionResult | null> {
+  const { timeZone } = await getInstallation(db);
+  const day = localClock(timeZone, at).date;
+  if (await hasRun(db, RETENTION_JOB, day)) return null;
+  const result = await removeExpiredPersonalData(db, files, at);
+  await claimRun(db, RETENTION_JOB, day, at);
+  return result;
+}
