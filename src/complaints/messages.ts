@@ -82,7 +82,7 @@ export const errors = {
   contactMissing: 'Isi email atau nomor WhatsApp agar kami bisa mengabari Anda.',
   nameMissing: 'Isi nama Anda. Pilih "Anonim" bila nama tidak boleh diketahui OPD dan publik.',
   occurredInFuture: 'Tanggal kejadian tidak boleh setelah hari ini.',
-  pinIncomplete: 'Titik peta perlu garis lintang dan garis bujur sekaligus.',
+  pinIncomplete: 'Titik peta harus berisi garis lintang dan garis bujur sekaligus.',
   tooManyFromContact:
     'Sudah banyak laporan dari email atau nomor ini dalam 24 jam terakhir. Tambahkan informasi pada laporan yang ada, atau coba lagi besok.',
   agencyMissing: 'Pilih OPD yang berwenang.',

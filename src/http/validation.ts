@@ -73,7 +73,10 @@ function message(error: ErrorObject, field: string): string {
     case 'required':
       return m.required(name);
     case 'minLength':
-      return params.limit === 1 ? m.required(name) : m.minLength(name, Number(params.limit));
+      // An empty field is missing, whatever its minimum: "wajib diisi" rather than "at least 5".
+      if (params.limit === 1 || (typeof error.data === 'string' && error.data.trim() === ''))
+        return m.required(name);
+      return m.minLength(name, Number(params.limit));
     case 'maxLength':
       return m.maxLength(name, Number(params.limit));
     case 'pattern':

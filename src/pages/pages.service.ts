@@ -62,6 +62,7 @@ export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([
   'media',
   'monitoring',
   'opd',
+  'open311',
   'pengguna',
   'pengumuman',
   'robots',

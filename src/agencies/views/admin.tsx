@@ -212,7 +212,8 @@ export function AgencyProfilePage({
         {ctx.actor && isSuperAdmin(ctx.actor) ? (
           <>
             {' '}
-            · <a href={`/admin/opd/${agency.slug}/identitas`}>Jenis, induk dan nama host</a>
+            · <a href={`/admin/opd/${agency.slug}/identitas`}>Jenis, induk dan nama host</a> ·{' '}
+            <a href={`/admin/opd/${agency.slug}/kalender-kerja`}>Kalender kerja</a>
           </>
         ) : null}
       </p>
