@@ -9,11 +9,12 @@
 #
 #   npm run bench:complaints                        # submissions only, fresh temporary folder
 #   npm run bench:complaints -- --queue DIR         # also the queue over DIR (seeded once, kept)
-# Options: --duration 20s --conns 32 --port 3901. Only ever talks to 127.0.0.1.
+# Options: --duration 20s --conns 8 --port 3901 (wrk keeps CONNS requests in flight: with 8 the server runs
+# near the target rate; more connections only add queueing to every latency). Only ever talks to 127.0.0.1.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-DURATION=20s CONNS=32 PORT=3901 QUEUE=""
+DURATION=20s CONNS=8 PORT=3901 QUEUE=""
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 while (($#)); do

@@ -1,3 +1,4 @@
+import { calendarChanged } from '../time/calendar.repository.js';
 import type { Db } from '../db/database.js';
 import type { Actor } from '../accounts/accounts.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -96,6 +97,7 @@ export async function updateInstallation(db: Db, actor: Actor, input: Installati
       })
       .where('id', '=', installation.id)
       .execute();
+    calendarChanged();
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'installation.updated',

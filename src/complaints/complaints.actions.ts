@@ -69,7 +69,7 @@ export async function actOnComplaint(
 ): Promise<Complaint> {
   return db.transaction().execute(async (tx) => {
     // Read inside the transaction: on SQLite the one connection is the transaction's until it ends.
-    const clocks = await loadClocks(tx);
+    const clocks = await loadClocks(tx, db);
     const complaint = await findComplaintByCode(tx, trackingCode);
     if (!complaint) throw new NotFoundError(caller.kind === 'citizen' ? e.notFound : undefined);
     const assignees = await assigneeIdsOf(tx, complaint.id);

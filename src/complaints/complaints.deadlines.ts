@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database.js';
 import { getInstallation } from '../agencies/agencies.repository.js';
 import { complaintSettingsOf, type ComplaintSettings } from '../agencies/settings.js';
-import { loadCalendar } from '../time/calendar.repository.js';
+import { calendarGeneration, loadCalendar } from '../time/calendar.repository.js';
 import { addWorkingDays, workingDaysBetween, type Calendar } from '../time/working-days.js';
 
 /*
@@ -20,14 +20,36 @@ export interface Clocks {
   forAgency(agencyId: string | null): Promise<Calendar>;
 }
 
-export async function loadClocks(db: DbOrTx): Promise<Clocks> {
-  const installation = await getInstallation(db);
-  const city = await loadCalendar(db);
+/** How long the city's clocks are reused: every filing needs them, they change a few times a year. */
+const CLOCKS_TTL_MS = 10_000;
+type CityClocks = Omit<Clocks, 'forAgency'>;
+const cache = new WeakMap<object, { until: number; generation: number; clocks: CityClocks }>();
+
+/**
+ * The clocks deadlines are counted with. The installation's part is cached per database for a few
+ * seconds (and dropped at once when this process changes the calendar or the settings); an
+ * agency's own calendar is read when needed. `db` may be a transaction: then pass the database it
+ * belongs to as `cacheKey`, so the cache is shared, while a miss reads inside the transaction (on
+ * SQLite the one connection is the transaction's until it ends).
+ */
+export async function loadClocks(db: DbOrTx, cacheKey: object = db): Promise<Clocks> {
+  const hit = cache.get(cacheKey);
+  let city: CityClocks;
+  if (hit && hit.until > Date.now() && hit.generation === calendarGeneration()) {
+    city = hit.clocks;
+  } else {
+    const generation = calendarGeneration();
+    const installation = await getInstallation(db);
+    city = {
+      settings: complaintSettingsOf(installation),
+      timeZone: installation.timeZone,
+      city: await loadCalendar(db),
+    };
+    cache.set(cacheKey, { until: Date.now() + CLOCKS_TTL_MS, generation, clocks: city });
+  }
   return {
-    settings: complaintSettingsOf(installation),
-    timeZone: installation.timeZone,
-    city,
-    forAgency: (agencyId) => (agencyId ? loadCalendar(db, agencyId) : Promise.resolve(city)),
+    ...city,
+    forAgency: (agencyId) => (agencyId ? loadCalendar(db, agencyId) : Promise.resolve(city.city)),
   };
 }
 

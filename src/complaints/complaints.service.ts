@@ -12,6 +12,7 @@ import { loadClocks, resolutionDue, verifyDue } from './complaints.deadlines.js'
 import {
   countRecentFromContact,
   findCategoryByCode,
+  findComplaintByCode,
   findComplaintBySubmissionKey,
   insertAttachments,
   insertComplaint,
@@ -193,6 +194,10 @@ export async function fileComplaint(db: Db, input: ComplaintInput, context: Fili
     if (context.submissionKey && (await findComplaintBySubmissionKey(tx, context.submissionKey))) {
       const earlier = await findComplaintBySubmissionKey(tx, context.submissionKey);
       return { complaint: earlier!, accessKey, duplicate: true };
+    }
+    // A billion codes make a clash rare but not impossible once there are many complaints.
+    while (await findComplaintByCode(tx, complaint.trackingCode)) {
+      complaint.trackingCode = newTrackingCode(clocks.settings.codePrefix);
     }
     await insertComplaint(tx, complaint);
     const eventId = await insertEvent(tx, {

@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '../db/database.js';
 import { ValidationError } from '../errors.js';
 import { Text } from '../http/schema.js';
 import type { AgencyCalendar } from './calendar.table.js';
-import { saveAgencyCalendar } from './calendar.repository.js';
+import { calendarChanged, saveAgencyCalendar } from './calendar.repository.js';
 import { parseTime } from './working-days.js';
 
 /*
@@ -72,6 +72,7 @@ export async function resetAgencyCalendar(db: Db, actor: Actor, agency: Agency) 
   authorize(canSetAgencyCalendar(actor));
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('agencyCalendars').where('agencyId', '=', agency.id).execute();
+    calendarChanged();
     await recordAudit(tx, {
       actorId: actor.userId,
       agencyId: agency.id,

@@ -13,6 +13,17 @@ export interface CalendarOptions {
   years?: { from: number; to: number };
 }
 
+let generation = 0;
+/**
+ * Bumped by every change to the holidays, an agency's calendar or the installation's settings in
+ * this process, so cached complaint clocks (complaints.deadlines.ts) reload at once; changes made
+ * by another process reach them when the short cache expires.
+ */
+export function calendarChanged(): void {
+  generation++;
+}
+export const calendarGeneration = (): number => generation;
+
 /** A holiday row exactly as stored. */
 export function findHoliday(db: DbOrTx, date: string): Promise<Holiday | undefined> {
   return db.selectFrom('holidays').selectAll().where('date', '=', date).executeTakeFirst();
@@ -41,6 +52,7 @@ export async function insertHoliday(
   holiday: { date: string; name: string; kind: HolidayKind },
 ): Promise<boolean> {
   const at = now();
+  calendarChanged();
   const result = await db
     .insertInto('holidays')
     .values({ ...holiday, createdAt: at, updatedAt: at })
@@ -50,6 +62,7 @@ export async function insertHoliday(
 }
 
 export async function deleteHoliday(db: DbOrTx, date: string): Promise<void> {
+  calendarChanged();
   await db.deleteFrom('holidays').where('date', '=', date).execute();
 }
 
@@ -79,6 +92,7 @@ export async function saveAgencyCalendar(
     throw new RangeError(`Hari kerja tidak sah: ${input.workingDays.join(',')}`);
   }
   const at = now();
+  calendarChanged();
   const values = {
     workingDays: JSON.stringify([...new Set(input.workingDays)].sort((a, b) => a - b)),
     opens: input.opens,
