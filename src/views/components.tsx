@@ -52,15 +52,20 @@ function FieldShell({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       {children}
     </div>
   );
+}
+
+/** A field's message, named for screen readers, linked from the input's aria-describedby as `{id}-error`. */
+export function FieldError({ id, error }: { id: string; error: string | undefined }) {
+  return error ? (
+    <p class="field__error" id={`${id}-error`}>
+      <span class="visually-hidden">Kesalahan: </span>
+      {error}
+    </p>
+  ) : null;
 }
 
 function describedBy(name: string, form: FormState, hint?: string): string | undefined {

@@ -1,6 +1,15 @@
 import type { Region } from '../../agencies/agencies.table.js';
 import { t } from '../../i18n/index.js';
-import { Button, ErrorSummary, fieldId, Form, Select, TextArea, TextInput } from '../../views/components.js';
+import {
+  Button,
+  ErrorSummary,
+  fieldId,
+  Form,
+  Select,
+  TextArea,
+  TextInput,
+  FieldError,
+} from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { COMPLAINT_CLASSES, STAFF_CHANNELS, type ComplaintCategory } from '../complaints.table.js';
@@ -50,12 +59,7 @@ function Check({ name, label, form, hint }: { name: string; label: string; form:
   const error = form.errors[name];
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div class="checkbox">
         <input
           type="checkbox"
@@ -91,12 +95,7 @@ function KelurahanSelect({ form, regions }: { form: FormState; regions: Region[]
         {e.kelurahan}
         <span class="field__optional"> {t.common.optional}</span>
       </label>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <select
         class="select"
         id={id}

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Agency } from '../../agencies/agencies.table.js';
-import { fieldId } from '../../views/components.js';
+import { fieldId, FieldError } from '../../views/components.js';
 import type { StaffAction } from '../complaints.schemas.js';
 import { fieldText as f } from './admin-messages.js';
 
@@ -39,12 +39,7 @@ export function Shell(props: {
           {props.hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       {props.children({ id, describedBy: describedBy || undefined, invalid: Boolean(error) })}
     </div>
   );
@@ -155,12 +150,7 @@ export function CoAgencies({
         <span class="field__optional"> (tidak wajib)</span>
       </legend>
       <p class="field__hint">{f.coAgenciesHint}</p>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <details class="complaint-co">
         <summary>{chosen.length ? `${f.coAgencies}: ${chosen.length}` : f.choose}</summary>
         {agencies.map((g) => (

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../time/format.js';
-import { Button, CsrfField, Details, fieldId, TextArea } from '../../views/components.js';
+import { Button, CsrfField, Details, fieldId, TextArea, FieldError } from '../../views/components.js';
 import type { FormState } from '../../views/context.js';
 import { ATTACHMENT_FIELD, MAX_ATTACHMENTS } from '../complaints.attachments.js';
 import type { CitizenAction } from '../complaints.schemas.js';
@@ -94,12 +94,7 @@ function StarsField({ form }: { form: FormState }) {
       aria-describedby={error ? `${id}-error` : undefined}
     >
       <legend class="field__label">Nilai untuk tanggapan ini</legend>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <div class="rating">
         {[1, 2, 3, 4, 5].map((n) => (
           <div class="checkbox" key={n}>
@@ -132,12 +127,7 @@ function FilesField({ form }: { form: FormState }) {
         Paling banyak {MAX_ATTACHMENTS} berkas. Foto bisa menunjukkan siapa pengirimnya; data lokasi dan
         kamera di dalam foto kami hapus.
       </p>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         class="input input--file"
         type="file"

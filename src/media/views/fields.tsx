@@ -1,4 +1,4 @@
-import { fieldId } from '../../views/components.js';
+import { fieldId, FieldError } from '../../views/components.js';
 import type { FormState } from '../../views/context.js';
 import { MAX_UPLOAD_BYTES } from '../limits.js';
 import { mediaMessages as m } from '../messages.js';
@@ -20,12 +20,7 @@ export function FileField({ form }: { form: FormState }) {
       <p class="field__hint" id={`${id}-hint`}>
         {m.fileHint}
       </p>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Kesalahan: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         class="input input--file"
         id={id}
