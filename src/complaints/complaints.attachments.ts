@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext } from 'pdf-lib';
-import sharp from 'sharp';
 import { AppError, ValidationError } from '../errors.js';
-import { ImageRejectedError, inspectImage, ORIGINAL_MAX_SIDE } from '../media/image.js';
-import { MAX_PIXELS, MAX_UPLOAD_BYTES } from '../media/limits.js';
+import { ImageRejectedError, inspectImage, upright } from '../media/image.js';
+import { MAX_UPLOAD_BYTES } from '../media/limits.js';
 import { mediaMessages } from '../media/messages.js';
 import type { Storage } from '../storage/storage.js';
 import type { StoredAttachment } from './complaints.service.js';
@@ -63,20 +62,8 @@ async function preparePhoto(input: Buffer, filename: string): Promise<Buffer> {
     throw err;
   }
   try {
-    // Upright, at most the size the news photos keep, sRGB; sharp writes no EXIF, GPS, XMP, IPTC or
-    // ICC unless asked to, and we never ask.
-    return await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
-      .autoOrient()
-      .resize({
-        width: ORIGINAL_MAX_SIDE,
-        height: ORIGINAL_MAX_SIDE,
-        fit: 'inside',
-        withoutEnlargement: true,
-      })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .jpeg({ quality: 85, mozjpeg: true })
-      .toBuffer();
+    // Upright, at most the size the news photos keep, without any metadata (see `upright`).
+    return await upright(input).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
   } catch {
     throw refuse(filename, mediaMessages.corrupt);
   }

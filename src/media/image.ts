@@ -112,19 +112,22 @@ async function inspect(input: Buffer): Promise<AcceptedType> {
  */
 export const inspectImage = (input: Buffer): Promise<AcceptedType> => inspect(input);
 
+/**
+ * The photo upright (by its EXIF orientation), at most ORIGINAL_MAX_SIDE, flattened onto white, in
+ * sRGB. sharp writes no EXIF, GPS, XMP, IPTC or ICC unless asked to, and we never ask. Shared by
+ * news photos and complaint attachments; failOn 'error' refuses damaged pixel data.
+ */
+export const upright = (input: Buffer) =>
+  sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    .autoOrient()
+    .resize({ width: ORIGINAL_MAX_SIDE, height: ORIGINAL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb');
+
 /** One decode: upright, flattened onto white, sRGB, at most ORIGINAL_MAX_SIDE. Metadata cannot survive raw pixels. */
 async function decode(input: Buffer): Promise<Raw> {
   try {
-    const { data, info } = await sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
-      .autoOrient()
-      .resize({
-        width: ORIGINAL_MAX_SIDE,
-        height: ORIGINAL_MAX_SIDE,
-        fit: 'inside',
-        withoutEnlargement: true,
-      })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
+    const { data, info } = await upright(input)
       .removeAlpha()
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
