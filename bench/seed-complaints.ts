@@ -58,6 +58,9 @@ function complaint(i: number): Complaint {
   while (codes.has(code)) code = newTrackingCode('PTK');
   codes.add(code);
   const at = new Date(received).toISOString();
+  // The steady state of the retention job: reporters of complaints closed over 24 months ago are gone.
+  const closedAt = final ? received + 20 * DAY : null;
+  const expired = closedAt !== null && closedAt < now - 730 * DAY;
   return {
     id: randomUUID(),
     trackingCode: code,
@@ -100,7 +103,7 @@ function complaint(i: number): Complaint {
     firstAnswerDueAt: withOpd ? new Date(received + 7 * DAY).toISOString() : null,
     answeredAt: null,
     firstAnsweredAt: null,
-    closedAt: final ? new Date(received + 20 * DAY).toISOString() : null,
+    closedAt: closedAt === null ? null : new Date(closedAt).toISOString(),
     handoffs: 0,
     reopened: 0,
     rating: null,
