@@ -82,12 +82,12 @@ function complaint(i: number): Complaint {
     agencyId,
     anonymous: i % 5 === 0 ? 1 : 0,
     confidential: i % 20 === 0 ? 1 : 0,
-    reporterName: `Warga ${i}`,
-    reporterEmail: `warga${i}@example.com`,
+    reporterName: expired ? '' : `Warga ${i}`,
+    reporterEmail: expired ? '' : `warga${i}@example.com`,
     reporterPhone: '',
     reporterNik: '',
     consentAt: at,
-    personalDataRemovedAt: null,
+    personalDataRemovedAt: expired ? new Date(now).toISOString() : null,
     deadlineAt: deadline,
     deadlineKind: deadline
       ? withOpd
