@@ -46,8 +46,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Boots the real app in-process on a fresh SQLite database with the demo city, on a free port. */
-export async function startServer(): Promise<TestServer> {
+/**
+ * Boots the real app in-process on a fresh SQLite database with the demo city, on a free port;
+ * `env` adds configuration (e.g. map tiles).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'balairung-e2e-'));
   try {
     // The port is known before the app is built, so its absolute links (og:image, feeds) point at it.
@@ -58,6 +61,7 @@ export async function startServer(): Promise<TestServer> {
       BALAIRUNG_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0000',
       NODE_ENV: 'test',
       PORT: String(port),
+      ...env,
     });
     const { app } = await buildApp(config);
     const address = await app.listen({ port, host: '127.0.0.1' });

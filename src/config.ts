@@ -19,6 +19,21 @@ export interface Config {
   smtpUrl: string | undefined;
   rateLimit: boolean;
   logLevel: string;
+  /** the optional map pin on the complaint form; undefined (no map offered) when BALAIRUNG_MAP_TILES is unset */
+  map: MapConfig | undefined;
+}
+
+export interface MapConfig {
+  /** tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png */
+  tiles: string;
+  /** the tiles' origin: the one outside address the CSP lets images come from */
+  origin: string;
+  /** the credit the tile provider asks for, as text */
+  attribution: string;
+  /** where the credit links: OpenStreetMap's copyright page for its tiles, otherwise nowhere */
+  attributionUrl: string | undefined;
+  /** where the map opens: the city's centre */
+  center: { lat: number; lng: number };
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +71,62 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   }
   if (!protocols.includes(parsed.protocol)) fail(name, `harus diawali ${protocols.join(' atau ')}//`);
   return value;
+}
+
+const OSM_HOST = /(^|\.)tile\.openstreetmap\.org$/;
+const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+/** Pontianak's centre, the demo city's: another city sets BALAIRUNG_MAP_CENTER. */
+const DEFAULT_CENTER = { lat: -0.0263, lng: 109.3425 };
+
+function mapCenter(env: Env): { lat: number; lng: number } {
+  const value = env.BALAIRUNG_MAP_CENTER;
+  if (value === undefined || value === '') return DEFAULT_CENTER;
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/.exec(value);
+  const lat = Number(match?.[1]);
+  const lng = Number(match?.[2]);
+  if (!match || Math.abs(lat) > 90 || Math.abs(lng) > 180)
+    fail(
+      'BALAIRUNG_MAP_CENTER',
+      `harus "garis lintang,garis bujur", misalnya -0.0263,109.3425 (sekarang "${value}")`,
+    );
+  return { lat, lng };
+}
+
+/** The map tiles: https only, one fixed host (the CSP names it), and the {z}/{x}/{y} Leaflet fills in. */
+function mapConfig(env: Env): MapConfig | undefined {
+  const center = mapCenter(env);
+  const tiles = env.BALAIRUNG_MAP_TILES;
+  if (tiles === undefined || tiles === '') return undefined;
+  const name = 'BALAIRUNG_MAP_TILES';
+  let parsed: URL;
+  try {
+    parsed = new URL(tiles);
+  } catch {
+    fail(name, `bukan URL yang sah (sekarang "${tiles}")`);
+  }
+  if (parsed.protocol !== 'https:') fail(name, 'harus diawali https://');
+  const missing = ['{z}', '{x}', '{y}'].filter((p) => !tiles.includes(p));
+  if (missing.length)
+    fail(name, `harus memuat ${missing.join(', ')}, misalnya https://tile.openstreetmap.org/{z}/{x}/{y}.png`);
+  if (/[{}]/.test(parsed.host) || parsed.username || parsed.password)
+    fail(
+      name,
+      'harus memakai satu alamat server yang tetap (tanpa {s} atau nama pengguna), karena CSP hanya mengizinkan satu asal gambar',
+    );
+  const osm = OSM_HOST.test(parsed.hostname);
+  const attribution = env.BALAIRUNG_MAP_ATTRIBUTION?.trim() || (osm ? OSM_ATTRIBUTION : '');
+  if (!attribution)
+    fail(
+      'BALAIRUNG_MAP_ATTRIBUTION',
+      'wajib diisi untuk ubin peta selain OpenStreetMap (sumber peta yang diminta penyedianya)',
+    );
+  return {
+    tiles,
+    origin: parsed.origin,
+    attribution,
+    attributionUrl: osm ? 'https://www.openstreetmap.org/copyright' : undefined,
+    center,
+  };
 }
 
 /** In development the secret is kept in the data folder so forms survive a restart. */
@@ -103,5 +174,6 @@ export function loadConfig(env: Env = process.env): Config {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
+    map: mapConfig(env),
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { MAX_UPLOAD_BYTES } from '../media/limits.js';
 import { ATTACHMENT_FIELD, attachmentMessages, MAX_ATTACHMENTS } from './complaints.attachments.js';
 import type { ComplaintInput } from './complaints.schemas.js';
+import { errors as e } from './messages.js';
 
 /*
  * Reading the public complaint form: a multipart body (the files travel with the form, so it works
@@ -23,6 +24,8 @@ export const TEXT_FIELDS = [
   'category',
   'kelurahan',
   'address',
+  'lat',
+  'lng',
   'occurred_on',
   'reporter_name',
   'reporter_email',
@@ -108,11 +111,47 @@ export const newSubmissionKey = (): string => randomBytes(16).toString('base64ur
 export const isSubmissionKey = (value: string | undefined): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9_-]{22}$/.test(value);
 
+/** A coordinate as a person types it: a decimal point or comma (Indonesian), a sign, spaces around. */
+function coordinate(value: string | undefined): number | undefined | 'bad' {
+  const text = (value ?? '')
+    .trim()
+    .replace(/^\u2212/, '-')
+    .replace(',', '.');
+  if (text === '') return undefined;
+  return /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : 'bad';
+}
+
+const PIN = {
+  lat: { max: 90, messages: { bad: e.latNotNumber, range: e.latRange } },
+  lng: { max: 180, messages: { bad: e.lngNotNumber, range: e.lngRange } },
+} as const;
+
+/**
+ * The map pin's two fields, checked here so each gets its own words: not a number, out of range, or
+ * one without the other (said beside the empty one).
+ */
+export function pinErrors(fields: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const values = { lat: coordinate(fields.lat), lng: coordinate(fields.lng) };
+  for (const name of ['lat', 'lng'] as const) {
+    const value = values[name];
+    if (value === 'bad') errors[name] = PIN[name].messages.bad;
+    else if (value !== undefined && Math.abs(value) > PIN[name].max) errors[name] = PIN[name].messages.range;
+  }
+  if (values.lat === undefined && values.lng !== undefined) errors.lat = e.pinIncomplete;
+  if (values.lng === undefined && values.lat !== undefined) errors.lng = e.pinIncomplete;
+  return errors;
+}
+
 const checked = (value: string | undefined) => value !== undefined && value !== '' && value !== 'false';
 
 /** The flat form → the shape the JSON API and the service share. */
 export function toComplaintInput(fields: Record<string, string>): ComplaintInput {
   const text = (name: string) => fields[name] ?? '';
+  // Only a pin with both numbers goes on; pinErrors() has the words for anything else.
+  const lat = coordinate(fields.lat);
+  const lng = coordinate(fields.lng);
+  const pin = typeof lat === 'number' && typeof lng === 'number' ? { lat, lng } : {};
   return {
     class: text('class') as ComplaintInput['class'],
     title: text('title'),
@@ -120,6 +159,7 @@ export function toComplaintInput(fields: Record<string, string>): ComplaintInput
     category: text('category'),
     kelurahan: text('kelurahan'),
     address: text('address'),
+    ...pin,
     occurred_on: text('occurred_on'),
     reporter: {
       name: text('reporter_name'),

@@ -24,6 +24,7 @@ import {
   HONEYPOT_FIELD,
   isSubmissionKey,
   newSubmissionKey,
+  pinErrors,
   readFilingForm,
   toComplaintInput,
   type FilingForm,
@@ -92,6 +93,7 @@ export default async function filingRoutes(app: FastifyInstance) {
         filesLost={options.filesLost ?? false}
         retentionMonths={complaintSettingsOf(request.installation).retentionMonths}
         overview={overview}
+        map={app.config.map}
       />,
       options.status ?? 200,
     );
@@ -145,6 +147,7 @@ export default async function filingRoutes(app: FastifyInstance) {
     const input = toComplaintInput(fields);
     const errors: Record<string, string> = {
       ...formErrors(validateBody(ComplaintInput, input) ?? {}),
+      ...pinErrors(fields),
       ...(form.fileError ? { attachments: form.fileError } : {}),
       ...(pow === 'invalid' ? { altcha: m.powInvalid } : pow === 'expired' ? { altcha: m.powExpired } : {}),
     };

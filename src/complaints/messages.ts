@@ -83,6 +83,10 @@ export const errors = {
   nameMissing: 'Isi nama Anda. Pilih "Anonim" bila nama tidak boleh diketahui OPD dan publik.',
   occurredInFuture: 'Tanggal kejadian tidak boleh setelah hari ini.',
   pinIncomplete: 'Titik peta harus berisi garis lintang dan garis bujur sekaligus.',
+  latNotNumber: 'Garis lintang harus berupa angka, misalnya -0.0263, atau kosongkan saja.',
+  lngNotNumber: 'Garis bujur harus berupa angka, misalnya 109.3425, atau kosongkan saja.',
+  latRange: 'Garis lintang harus antara -90 dan 90.',
+  lngRange: 'Garis bujur harus antara -180 dan 180.',
   tooManyFromContact:
     'Sudah banyak laporan dari email atau nomor ini dalam 24 jam terakhir. Tambahkan informasi pada laporan yang ada, atau coba lagi besok.',
   agencyMissing: 'Pilih OPD yang berwenang.',

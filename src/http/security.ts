@@ -6,8 +6,11 @@ import type { FastifyInstance } from 'fastify';
 
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), interest-cohort=()';
 
-/** One header policy for every response: a CSP with no inline script or style, no framing, no referrer leaks. */
-function helmetOptions(https: boolean): HelmetOptions {
+/**
+ * One header policy for every response: a CSP with no inline script or style, no framing, no referrer leaks.
+ * `tileOrigin` is the map tile server's origin (BALAIRUNG_MAP_TILES), the one outside source of images.
+ */
+function helmetOptions(https: boolean, tileOrigin?: string): HelmetOptions {
   return {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -15,7 +18,7 @@ function helmetOptions(https: boolean): HelmetOptions {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
@@ -34,8 +37,10 @@ function helmetOptions(https: boolean): HelmetOptions {
 }
 
 export const securityPlugin = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
+  // The app's config is decorated before this plugin is registered; the map is configured there.
+  const tileOrigin = app.hasDecorator('config') ? app.config.map?.origin : undefined;
   // The two packages describe the same options with separately declared types
-  await app.register(fastifyHelmet, helmetOptions(opts.https) as FastifyHelmetOptions);
+  await app.register(fastifyHelmet, helmetOptions(opts.https, tileOrigin) as FastifyHelmetOptions);
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });

@@ -38,6 +38,16 @@ interface Props extends DetailData {
 const agencyName = (agencies: Agency[], id: string | null | undefined) =>
   (id && agencies.find((g) => g.id === id)?.name) || '';
 
+/** The pin's coordinates and a link that shows them on OpenStreetMap's own site (no tiles on our pages). */
+function PinLink({ lat, lng }: { lat: number; lng: number }) {
+  const href = `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=18/${lat}/${lng}`;
+  return (
+    <>
+      {`${lat}, ${lng}`} (<a href={href}>{a.pinOnMap}</a>)
+    </>
+  );
+}
+
 function Facts({ view, category, place, agencies, suggestedAgencyId, mergedIntoCode, ctx }: Props) {
   const c = view.complaint;
   const zone = ctx.installation.timeZone;
@@ -60,7 +70,10 @@ function Facts({ view, category, place, agencies, suggestedAgencyId, mergedIntoC
         },
         { label: a.fact.place, value: place },
         { label: a.fact.address, value: c.address },
-        { label: a.fact.pin, value: c.lat !== null && c.lng !== null ? `${c.lat}, ${c.lng}` : '' },
+        {
+          label: a.fact.pin,
+          value: c.lat !== null && c.lng !== null ? <PinLink lat={c.lat} lng={c.lng} /> : '',
+        },
         { label: a.fact.lead, value: agencyName(agencies, lead ?? c.agencyId) },
         { label: a.fact.co, value: co.map((id) => agencyName(agencies, id)).join(', ') },
         {

@@ -77,6 +77,7 @@ export const a = {
     rating: 'Penilaian pelapor',
     mergedInto: 'Digabung ke',
   },
+  pinOnMap: 'lihat di OpenStreetMap',
   description: 'Isi laporan',
   privacyNone: 'Biasa (identitas terlihat oleh OPD yang menangani; laporan tampil di daftar publik)',
   privacyAnonymous: 'Anonim: identitas disembunyikan dari OPD dan publik',

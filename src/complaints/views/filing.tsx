@@ -1,4 +1,5 @@
 import type { Agency } from '../../agencies/agencies.table.js';
+import type { MapConfig } from '../../config.js';
 import { t } from '../../i18n/index.js';
 import { asset } from '../../views/assets.js';
 import { ErrorSummary, fieldId, Select, TextArea, TextInput } from '../../views/components.js';
@@ -13,6 +14,7 @@ import { labels } from '../messages.js';
 import { PublicOverview } from './public-overview.js';
 import { Checkbox, FilesField, GroupedSelect, RadioGroup, type OptionGroup } from './filing-fields.js';
 import { PurposeNotice } from './filing-notice.js';
+import { PinField } from './filing-pin.js';
 
 export interface FilingPageProps {
   ctx: PageContext;
@@ -30,6 +32,8 @@ export interface FilingPageProps {
   filesLost: boolean;
   retentionMonths: number;
   overview: Overview;
+  /** the map pin's tiles and centre; without them the form offers no pin */
+  map: MapConfig | undefined;
 }
 
 const CLASS_HINTS: Record<(typeof COMPLAINT_CLASSES)[number], string> = {
@@ -129,6 +133,7 @@ export function FilingPage(props: FilingPageProps) {
           maxLength={300}
           hint="Misalnya: depan Pasar Flamboyan, Jalan Gajah Mada."
         />
+        {props.map ? <PinField form={form} map={props.map} /> : null}
         <TextInput
           name="occurred_on"
           label="Tanggal kejadian"
@@ -223,6 +228,7 @@ export function FilingPage(props: FilingPageProps) {
       </form>
       <PublicOverview overview={props.overview} timeZone={ctx.installation.timeZone} />
       <script src={asset('js/complaint-form.js')} defer />
+      {props.map ? <script src={asset('js/complaint-map.js')} defer /> : null}
     </Layout>
   );
 }
