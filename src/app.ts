@@ -20,6 +20,7 @@ import { t } from './i18n/index.js';
 import { securityHeadersFor, securityPlugin } from './http/security.js';
 import { csrfPlugin } from './http/csrf.js';
 import { pagePlugin } from './http/page.js';
+import { pageCachePlugin } from './http/page-cache.js';
 import { tenantPlugin } from './http/tenant.js';
 import { authPlugin } from './http/auth.js';
 import { openApiPlugin } from './api/openapi.js';
@@ -142,6 +143,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(securityPlugin, { https });
   // Pages and the stylesheet shrink to about a quarter: it matters on a slow phone connection.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(pageCachePlugin, { versionCacheMs: config.env === 'test' ? 0 : 100 });
   await app.register(rateLimit, { global: false, enableDraftSpec: true });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

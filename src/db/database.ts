@@ -12,6 +12,7 @@ import type { CalendarTables } from '../time/calendar.table.js';
 import type { ComplaintTables } from '../complaints/complaints.table.js';
 import type { MailTables } from '../mail/outbox.table.js';
 import type { JobTables } from '../jobs/jobs.table.js';
+import type { PageCacheTables } from '../http/page-cache.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -24,7 +25,8 @@ export interface Database
     CalendarTables,
     ComplaintTables,
     MailTables,
-    JobTables {}
+    JobTables,
+    PageCacheTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

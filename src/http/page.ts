@@ -4,7 +4,15 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { PageContext, Site } from '../views/context.js';
 
-const FLASH_COOKIE = 'balairung_pesan';
+export const FLASH_COOKIE = 'balairung_pesan';
+
+// Replies whose page shows this visitor something of their own: src/http/page-cache.ts never keeps them.
+const personal = new WeakSet<FastifyReply>();
+
+/** Whether the page used a form's CSRF token or a flash message, which belong to one visitor. */
+export function isPersonal(reply: FastifyReply): boolean {
+  return personal.has(reply);
+}
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -44,6 +52,7 @@ export const pagePlugin = fp(async (app: FastifyInstance, opts: { secure: boolea
 function takeFlash(request: FastifyRequest, reply: FastifyReply): string | null {
   const raw = request.cookies[FLASH_COOKIE];
   if (!raw) return null;
+  personal.add(reply);
   reply.clearCookie(FLASH_COOKIE, { path: '/' });
   const unsigned = request.unsignCookie(raw);
   return unsigned.valid ? unsigned.value : null;
@@ -58,6 +67,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, site?:
     actor: request.actor,
     // Made when a form asks for it: a page without a form sets no cookie, so it can be cached.
     get csrfToken() {
+      personal.add(reply);
       return (csrfToken ??= reply.generateCsrf());
     },
     path: request.url.split('?')[0] ?? '/',
