@@ -1,3 +1,4 @@
+import { isOverdue } from './complaints.deadlines.js';
 import type { QueueRow } from './complaints.queries.js';
 import type { ComplaintChannel, ComplaintClass, DeadlineKind } from './complaints.table.js';
 import { labels } from './messages.js';
@@ -90,7 +91,7 @@ export function queueCsv(rows: readonly QueueRow[], timeZone: string, at: string
       yesNo(r.confidential === 1),
       r.deadlineKind ? labels.deadline[r.deadlineKind as DeadlineKind] : '',
       localTimestamp(r.deadlineAt, timeZone),
-      yesNo(r.deadlineAt !== null && r.deadlineAt < at),
+      yesNo(isOverdue(r.deadlineAt, at)),
       localTimestamp(r.receivedAt, timeZone),
       r.handoffs,
       r.reopened,

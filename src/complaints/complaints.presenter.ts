@@ -1,6 +1,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { listAgencies } from '../agencies/agencies.repository.js';
 import type { DbOrTx } from '../db/database.js';
+import { isOverdue } from './complaints.deadlines.js';
 import type { QueuePage } from './complaints.queries.js';
 import type { ComplaintView } from './complaints.read.js';
 import { CITIZEN_ACTIONS, STAFF_ACTIONS } from './complaints.schemas.js';
@@ -199,7 +200,7 @@ export function presentComplaint(
     agency: agency ? { slug: agency.slug, name: agency.name } : null,
     deadline_at: c.deadlineAt,
     deadline_kind: c.deadlineKind,
-    overdue: c.deadlineAt !== null && c.deadlineAt < at,
+    overdue: isOverdue(c.deadlineAt, at),
     received_at: c.receivedAt,
     answered_at: c.answeredAt,
     closed_at: c.closedAt,
@@ -291,7 +292,7 @@ export function presentQueue(
         category: r.categoryName,
         deadline_at: r.deadlineAt,
         deadline_kind: r.deadlineKind,
-        overdue: r.deadlineAt !== null && r.deadlineAt < at,
+        overdue: isOverdue(r.deadlineAt, at),
         received_at: r.receivedAt,
         handoffs: Number(r.handoffs),
         reopened: Number(r.reopened),

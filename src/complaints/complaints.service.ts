@@ -191,10 +191,10 @@ export async function fileComplaint(db: Db, input: ComplaintInput, context: Fili
   };
   return inGroupCommit(db, async (tx) => {
     // Two racing submits with one key: the unique constraint lets one in; the other finds it.
-    if (context.submissionKey && (await findComplaintBySubmissionKey(tx, context.submissionKey))) {
-      const earlier = await findComplaintBySubmissionKey(tx, context.submissionKey);
-      return { complaint: earlier!, accessKey, duplicate: true };
-    }
+    const earlier = context.submissionKey
+      ? await findComplaintBySubmissionKey(tx, context.submissionKey)
+      : undefined;
+    if (earlier) return { complaint: earlier, accessKey, duplicate: true };
     // A billion codes make a clash rare but not impossible once there are many complaints.
     while (await findComplaintByCode(tx, complaint.trackingCode)) {
       complaint.trackingCode = newTrackingCode(clocks.settings.codePrefix);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { getAgencyBySlug } from '../agencies/agencies.repository.js';
+import { getAgencyBySlug, listRegions } from '../agencies/agencies.repository.js';
 import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { complaintSettingsOf } from '../agencies/settings.js';
@@ -29,7 +29,7 @@ import {
   toComplaintInput,
   type FilingForm,
 } from './filing.form.js';
-import { filingLimits, loadPlaces, precheck, shownValues } from './filing.rules.js';
+import { filingLimits, placeGroups, precheck, shownValues } from './filing.rules.js';
 import { checkSolution, newChallenge, powKeys } from './filing.pow.js';
 import { receiptRoutes, sendReceipt } from './filing.receipt.js';
 import { FilingPage } from './views/filing.js';
@@ -76,7 +76,7 @@ export default async function filingRoutes(app: FastifyInstance) {
     const { agency, byHost } = site;
     const [categories, places, overview, challenge] = await Promise.all([
       listCategories(app.db),
-      loadPlaces(app.db),
+      listRegions(app.db).then(placeGroups),
       loadPublicOverview(app.db),
       newChallenge(keys, submissionKey),
     ]);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/database.js';
+import type { Region } from '../agencies/agencies.table.js';
 import { TooManyRequestsError } from '../errors.js';
 import type { ComplaintInput } from './complaints.schemas.js';
 import { TEXT_FIELDS } from './filing.form.js';
@@ -65,9 +65,8 @@ export function shownValues(fields: Record<string, string>): Record<string, stri
   return shown;
 }
 
-/** Kelurahan grouped by kecamatan, for the one place select. */
-export async function loadPlaces(db: Db): Promise<OptionGroup[]> {
-  const rows = await db.selectFrom('regions').select(['id', 'slug', 'name', 'kind', 'parentId']).execute();
+/** Kelurahan grouped by kecamatan, for the one place select (public form and staff entry). */
+export function placeGroups(rows: readonly Region[]): OptionGroup[] {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'id');
   return rows
     .filter((r) => r.kind === 'kecamatan')

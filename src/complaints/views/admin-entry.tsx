@@ -1,3 +1,5 @@
+import { placeGroups } from '../filing.rules.js';
+import { GroupedSelect } from './filing-fields.js';
 import type { Region } from '../../agencies/agencies.table.js';
 import { t } from '../../i18n/index.js';
 import {
@@ -83,43 +85,6 @@ function Check({ name, label, form, hint }: { name: string; label: string; form:
   );
 }
 
-/** Kelurahan grouped under their kecamatan, as people in the city name places. */
-function KelurahanSelect({ form, regions }: { form: FormState; regions: Region[] }) {
-  const id = fieldId('kelurahan');
-  const error = form.errors.kelurahan;
-  const kecamatan = regions.filter((r) => r.kind === 'kecamatan');
-  const selected = form.values.kelurahan ?? '';
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <label class="field__label" for={id}>
-        {e.kelurahan}
-        <span class="field__optional"> {t.common.optional}</span>
-      </label>
-      <FieldError id={id} error={error} />
-      <select
-        class="select"
-        id={id}
-        name="kelurahan"
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <option value="">{e.choose}</option>
-        {kecamatan.map((k) => (
-          <optgroup key={k.id} label={k.name}>
-            {regions
-              .filter((r) => r.parentId === k.id)
-              .map((r) => (
-                <option key={r.id} value={r.slug} selected={r.slug === selected}>
-                  {r.name}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** Staff record a complaint that came by WhatsApp, phone, letter, in person, social media or LAPOR!. */
 export function EntryPage({
   ctx,
@@ -169,7 +134,14 @@ export function EntryPage({
           placeholder={e.choose}
           options={categories.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <KelurahanSelect form={form} regions={regions} />
+        <GroupedSelect
+          name="kelurahan"
+          label={e.kelurahan}
+          optional
+          form={form}
+          groups={placeGroups(regions)}
+          placeholder={e.choose}
+        />
         <TextInput name="address" label={e.address} optional form={form} maxLength={300} />
         <TextInput name="occurred_on" label={e.occurredOn} optional form={form} type="date" />
         <fieldset class="stack">

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n/index.js';
-import { fieldId } from '../../views/components.js';
+import { fieldId, FieldError } from '../../views/components.js';
 import type { FormState } from '../../views/context.js';
 
 /*
@@ -8,17 +8,6 @@ import type { FormState } from '../../views/context.js';
  * with an explanation, a select with groups, files), marked up like its fields so the error
  * summary's links and the field messages work the same way.
  */
-
-function FieldError({ name, form }: { name: string; form: FormState }) {
-  const error = form.errors[name];
-  if (!error) return null;
-  return (
-    <p class="field__error" id={`${fieldId(name)}-error`}>
-      <span class="visually-hidden">Kesalahan: </span>
-      {error}
-    </p>
-  );
-}
 
 const describedBy = (name: string, form: FormState, hint: boolean) =>
   [hint ? `${fieldId(name)}-hint` : '', form.errors[name] ? `${fieldId(name)}-error` : '']
@@ -43,7 +32,7 @@ export function RadioGroup({
   return (
     <fieldset class={fieldClass(name, form)} aria-describedby={describedBy(name, form, false)}>
       <legend class="field__label">{legend}</legend>
-      <FieldError name={name} form={form} />
+      <FieldError id={fieldId(name)} error={form.errors[name]} />
       {options.map((o, i) => {
         const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
         return (
@@ -87,7 +76,7 @@ export function Checkbox({
   const on = Boolean(form.values[name]) && form.values[name] !== 'false';
   return (
     <div class={fieldClass(name, form)}>
-      <FieldError name={name} form={form} />
+      <FieldError id={fieldId(name)} error={form.errors[name]} />
       <div class="checkbox">
         <input
           type="checkbox"
@@ -147,7 +136,7 @@ export function GroupedSelect({
           {hint}
         </p>
       ) : null}
-      <FieldError name={name} form={form} />
+      <FieldError id={fieldId(name)} error={form.errors[name]} />
       <select
         class="select"
         id={id}
@@ -195,7 +184,7 @@ export function FilesField({
       <div class="field__hint" id={`${id}-hint`}>
         {hint}
       </div>
-      <FieldError name={name} form={form} />
+      <FieldError id={fieldId(name)} error={form.errors[name]} />
       {chooseAgain ? (
         <p class="notice notice--warning aduan-files-again">
           Berkas yang tadi dipilih belum terkirim. Pilih lagi foto atau PDF Anda sebelum mengirim.
