@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { SESSION_COOKIE } from '../accounts/sessions.js';
 import { FLASH_COOKIE, isPersonal } from './page.js';
+import { PageStore } from './page-cache.store.js';
 
 /*
  * The page cache: anonymous public pages answered from memory, the same bytes a fresh render would
@@ -69,19 +70,8 @@ const KEPT_HEADERS = [
 const MAX_URL = 2048;
 /** the longest a request waits for another's render of the same page before rendering its own */
 const WAIT_MS = 1_000;
-/** per entry: keys, headers and bookkeeping, roughly */
-const OVERHEAD = 256;
 
 type Encoding = 'br' | 'gzip' | 'identity';
-
-interface Entry {
-  version: number;
-  /** Date.now() after which the entry is stale whatever the version; Infinity for none */
-  expires: number;
-  headers: [string, string][];
-  body: Buffer;
-  size: number;
-}
 
 /** A page being rendered for a key: requests for the same key and version wait for it. */
 interface Flight {
@@ -148,12 +138,11 @@ async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOptions) => {
-  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const store = new PageStore(opts.maxBytes ?? 64 * 1024 * 1024);
   const versionCacheMs = opts.versionCacheMs ?? 100;
-  const entries = new Map<string, Entry>();
   const pending = new WeakMap<FastifyRequest, Pending>();
   const flights = new Map<string, Flight>();
-  const stats = { hits: 0, misses: 0, stores: 0, bytes: 0 };
+  const stats = { hits: 0, misses: 0 };
 
   let known: { version: number; at: number } | undefined;
   let reading: Promise<number> | undefined;
@@ -186,44 +175,14 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     return read;
   }
 
-  /** The entry for key if it is still good for this version; a stale one is dropped. */
-  function current(key: string, version: number): Entry | undefined {
-    const entry = entries.get(key);
-    if (!entry || (entry.version === version && entry.expires > Date.now())) return entry;
-    remove(key);
-    return undefined;
-  }
-
-  function remove(key: string) {
-    const old = entries.get(key);
-    if (!old) return;
-    entries.delete(key);
-    stats.bytes -= old.size;
-  }
-
-  function store(p: Pending, reply: FastifyReply, body: Buffer) {
+  /** Keeps the response's body and the headers that describe it. */
+  function keep(p: Pending, reply: FastifyReply, body: Buffer) {
     const headers: [string, string][] = [];
     for (const name of KEPT_HEADERS) {
       const value = reply.getHeader(name);
       if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
     }
-    const size = body.length + p.key.length + OVERHEAD;
-    if (size > maxBytes / 16 || (entries.get(p.key)?.version ?? 0) > p.version) return;
-    remove(p.key);
-    entries.set(p.key, {
-      version: p.version,
-      expires: p.ttlMs === undefined ? Infinity : Date.now() + p.ttlMs,
-      headers,
-      body,
-      size,
-    });
-    stats.bytes += size;
-    stats.stores++;
-    // A Map iterates in insertion order and a hit re-inserts: the first key is the least recent.
-    for (const oldest of entries.keys()) {
-      if (stats.bytes <= maxBytes) break;
-      remove(oldest);
-    }
+    store.put(p.key, p.version, p.ttlMs, headers, body);
   }
 
   /** The pending store for this request when the response is one to keep, else undefined. */
@@ -243,7 +202,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     const p = keepable(request, reply);
     if (!p) return done(null, payload);
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-      store(p, reply, Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
+      keep(p, reply, Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
       return done(null, payload);
     }
     if (!payload || typeof (payload as NodeJS.ReadableStream).pipe !== 'function') return done(null, payload);
@@ -253,11 +212,11 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     const tee = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         size += chunk.length;
-        if (size <= maxBytes / 16) chunks.push(chunk);
+        if (size <= store.maxEntryBytes) chunks.push(chunk);
         callback(null, chunk);
       },
       flush(callback) {
-        if (size <= maxBytes / 16) store(p, reply, Buffer.concat(chunks));
+        if (size <= store.maxEntryBytes) keep(p, reply, Buffer.concat(chunks));
         callback();
       },
     });
@@ -286,18 +245,17 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     }
     const encoding = encodingClass(request.headers['accept-encoding']);
     const key = `${request.host.toLowerCase()} ${encoding} ${request.url}`;
-    let entry = current(key, version);
+    let entry = store.current(key, version);
     const flight = flights.get(key);
     if (!entry && flight?.version === version) {
       // Another request is rendering this very page (just after a change, under load): one
       // render serves them all instead of each rendering a slow search at once.
       await waitAtMost(flight.done, WAIT_MS);
-      entry = current(key, version);
+      entry = store.current(key, version);
     }
     if (entry) {
       stats.hits++;
-      entries.delete(key);
-      entries.set(key, entry);
+      store.touch(key, entry);
       reply.code(200);
       for (const [name, value] of entry.headers) reply.header(name, value);
       return reply.send(entry.body);
@@ -330,10 +288,12 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
   app.addHook('onRequestAbort', async (request) => land(request));
 
   app.decorate('pageCache', {
-    stats: (): PageCacheStats => ({ ...stats, entries: entries.size }),
-    clear() {
-      entries.clear();
-      stats.bytes = 0;
-    },
+    stats: (): PageCacheStats => ({
+      ...stats,
+      stores: store.stores,
+      entries: store.size,
+      bytes: store.bytes,
+    }),
+    clear: () => store.clear(),
   });
 });
