@@ -6,7 +6,7 @@ import { apiToken } from '../test/client.js';
 import { coordinator, makeComplaint, makeMember } from '../test/factories.js';
 import { assertApiError } from '../test/hostile.js';
 import { actOnComplaint } from './complaints.actions.js';
-import type { ComplaintJson } from './complaints.presenter.js';
+import type { ComplaintJson } from './complaints.json.js';
 
 const BODY = {
   class: 'pengaduan',

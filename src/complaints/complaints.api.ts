@@ -10,11 +10,13 @@ import { actOnComplaint, type Caller } from './complaints.actions.js';
 import { dueSoonBefore, loadClocks } from './complaints.deadlines.js';
 import { complaintScope } from './complaints.policy.js';
 import {
-  ACTION_SUMMARY,
   ComplaintCategoryJson,
   ComplaintFiledJson,
   ComplaintJson,
   ComplaintListJson,
+} from './complaints.json.js';
+import {
+  ACTION_SUMMARY,
   presentComplaint,
   presentQueue,
   agencyMap,
