@@ -9,6 +9,7 @@ import { pageContext } from '../http/page.js';
 import { now } from '../time/clock.js';
 import { canManageCategories } from './categories.service.js';
 import { queueCsv } from './complaints.csv.js';
+import { sendCsv } from '../http/csv.js';
 import { dueSoonBefore, loadClocks } from './complaints.deadlines.js';
 import { complaintScope, isCoordinator } from './complaints.policy.js';
 import {
@@ -136,10 +137,6 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
       if (!batch.hasNext) break;
     }
     const day = at.slice(0, 10);
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="aduan-${day}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(queueCsv(rows, request.installation.timeZone, at));
+    return sendCsv(reply, `aduan-${day}.csv`, queueCsv(rows, request.installation.timeZone, at));
   });
 }

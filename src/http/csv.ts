@@ -1,0 +1,59 @@
+import type { FastifyReply } from 'fastify';
+
+/*
+ * Spreadsheets the admin area hands out (complaint queue, monitoring, self-assessment, audit log).
+ * RFC 4180: every cell quoted (a title may hold commas, quotes and line breaks), CRLF between rows,
+ * and a UTF-8 byte order mark so Excel reads "Kecamatan Pontianak Tenggara – Jl. Ya’ M. Sabran" as
+ * written instead of as Windows-1252.
+ */
+
+export const BOM = '\uFEFF';
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return in front of
+ * one) gets a leading apostrophe, so "=HYPERLINK(…)" typed into a complaint stays text (OWASP's
+ * advice on CSV injection).
+ */
+export function neutralize(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+export function csvCell(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return `"${neutralize(text).replace(/"/g, '""')}"`;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) {
+  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const localFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-12-04 16:00": sortable in a spreadsheet, in the installation's zone. */
+export function localTimestamp(iso: string | null, timeZone: string): string {
+  if (!iso) return '';
+  let f = localFormatters.get(timeZone);
+  if (!f) {
+    // Swedish writes dates as ISO 8601 does; only the digits are used.
+    f = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    localFormatters.set(timeZone, f);
+  }
+  return f.format(new Date(iso));
+}
+
+/** Sends `csv` as a download named `fileName` (e.g. "aduan-2026-11-28.csv"), never cached. */
+export function sendCsv(reply: FastifyReply, fileName: string, csv: string) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
+}
