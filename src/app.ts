@@ -25,6 +25,7 @@ import { tenantPlugin } from './http/tenant.js';
 import { authPlugin } from './http/auth.js';
 import { openApiPlugin } from './api/openapi.js';
 import { serializeRequest } from './http/logging.js';
+import { requestContextPlugin } from './http/request-context.js';
 import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
@@ -56,6 +57,14 @@ import complaintTracking from './complaints/tracking.routes.js';
 import complaintsAdmin from './complaints/complaints.admin.routes.js';
 import complaintsApi from './complaints/complaints.api.js';
 import open311 from './complaints/open311.routes.js';
+import standardsPublic from './standards/standards.routes.js';
+import standardsAdmin from './standards/standards.admin.routes.js';
+import standardsApi from './standards/standards.api.js';
+import auditAdmin from './audit/audit.admin.routes.js';
+import helpAdmin from './help/help.admin.routes.js';
+import monitoringAdmin from './monitoring/monitoring.admin.routes.js';
+import assessmentAdmin from './assessment/assessment.admin.routes.js';
+import monitoringApi from './monitoring/monitoring.api.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -138,6 +147,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   // App plugins
   registerErrorHandlers(app);
+  await app.register(requestContextPlugin);
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(securityPlugin, { https });
@@ -179,6 +189,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(agencyPagesPublic);
   await app.register(complaintFiling);
   await app.register(complaintTracking);
+  await app.register(standardsPublic);
   await app.register(sessionRoutes);
   // Admin area
   await app.register(accountRoutes, { prefix: '/admin/akun' });
@@ -192,6 +203,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(revisionsAdmin, { prefix: '/admin' });
   await app.register(quickPostAdmin, { prefix: '/admin' });
   await app.register(complaintsAdmin, { prefix: '/admin' });
+  await app.register(standardsAdmin, { prefix: '/admin' });
+  await app.register(auditAdmin, { prefix: '/admin' });
+  await app.register(helpAdmin, { prefix: '/admin' });
+  await app.register(monitoringAdmin, { prefix: '/admin' });
+  await app.register(assessmentAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });
@@ -199,6 +215,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(newsApi, { prefix: '/api/v1' });
   await app.register(searchApi, { prefix: '/api/v1' });
   await app.register(complaintsApi, { prefix: '/api/v1' });
+  await app.register(standardsApi, { prefix: '/api/v1' });
+  await app.register(monitoringApi, { prefix: '/api/v1' });
   await app.register(open311, { prefix: '/open311/v2' });
   await app.register(apiDocs, { prefix: '/api' });
 

@@ -63,9 +63,12 @@ export async function recordFailedSignIn(db: DbOrTx, userId: string): Promise<nu
     .returning('failedLogins')
     .executeTakeFirstOrThrow();
   const failures = Number(row.failedLogins);
+  const user = { actorId: userId, subjectType: 'user', subjectId: userId };
+  await recordAudit(db, { ...user, action: 'auth.sign_in_failed', details: { failures } });
   if (failures < LOCKOUT_THRESHOLD) return 0;
   const lockMinutes = Math.min(2 ** (failures - LOCKOUT_THRESHOLD), MAX_LOCK_MINUTES);
   await updateUser(db, userId, { lockedUntil: addMinutes(now(), lockMinutes) });
+  await recordAudit(db, { ...user, action: 'auth.locked', details: { minutes: lockMinutes } });
   return lockMinutes;
 }
 
@@ -76,6 +79,12 @@ export function lockedMinutes(user: User): number {
 
 export async function markSignedIn(db: DbOrTx, userId: string): Promise<void> {
   await updateUser(db, userId, { lastLoginAt: now(), failedLogins: 0, lockedUntil: null });
+  await recordAudit(db, {
+    actorId: userId,
+    action: 'auth.signed_in',
+    subjectType: 'user',
+    subjectId: userId,
+  });
 }
 
 export function validateNewPassword(password: string, email: string, field = 'new_password'): void {
@@ -171,6 +180,15 @@ export async function createAccount(
       throw new ConflictError(message, { email: message });
     } else if (input.installationRole && !user.installationRole) {
       await updateUser(tx, user.id, { installationRole: input.installationRole, updatedAt: at });
+    }
+    if (input.installationRole && (created || !user.installationRole)) {
+      await recordAudit(tx, {
+        actorId,
+        action: 'installation_role.granted',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { before: { role: null }, after: { role: input.installationRole } },
+      });
     }
     for (const m of input.memberships) {
       await addMembership(tx, { userId: user.id, agencyId: m.agencyId, role: m.role, createdAt: at });

@@ -1,4 +1,5 @@
 import { signInRateLimit } from '../http/rate-limit.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { t } from '../i18n/index.js';
@@ -140,6 +141,9 @@ export default async function sessionRoutes(app: FastifyInstance) {
   );
 
   app.post('/keluar', { schema: { hide: true } }, async (request, reply) => {
+    const userId = request.actor?.userId;
+    if (userId)
+      await recordAudit(app.db, { action: 'auth.signed_out', subjectType: 'user', subjectId: userId });
     await endCurrentSession(request);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirectWithFlash('/', m.signedOut);

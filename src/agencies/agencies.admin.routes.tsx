@@ -28,6 +28,7 @@ import { createAgency, socialLinksOf, updateAgencyProfile } from './agencies.ser
 import { settingsOf } from './settings.js';
 import type { Agency } from './agencies.table.js';
 import { AdminHome, AgencyAdminList, AgencyCreatePage, AgencyProfilePage } from './views/admin.js';
+import { homeMonitoring } from '../monitoring/monitoring.home.js';
 
 /** The agency the actor may see, by slug: 404 for anyone with no role in it. */
 export async function loadAgencyFor(
@@ -70,6 +71,7 @@ export default async function agencyAdmin(app: FastifyInstance) {
         demo={settingsOf(request.installation).demo}
         twoFactorEnabled={actor.twoFactorEnabled}
         isSuperAdmin={isSuperAdmin(actor)}
+        monitoring={await homeMonitoring(app.db, actor)}
       />,
     );
   });

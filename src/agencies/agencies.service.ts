@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { ConflictError, ValidationError } from '../errors.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import { now } from '../time/clock.js';
 import type { Actor } from '../accounts/accounts.policy.js';
 import {
@@ -75,6 +75,7 @@ export async function createAgency(db: Db, actor: Actor, input: AgencyCreateInpu
       action: 'agency.created',
       subjectType: 'agency',
       subjectId: agency.id,
+      details: { name: agency.name },
     });
     return agency;
   });
@@ -87,18 +88,20 @@ export async function updateAgencyProfile(
   input: AgencyProfileInput,
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await updateAgency(tx, agency.id, {
+    const changes = {
       name: input.name.trim(),
       shortName: input.short_name.trim(),
       ...profileColumns(input),
       updatedAt: now(),
-    });
+    };
+    await updateAgency(tx, agency.id, changes);
     await recordAudit(tx, {
       actorId: actor.userId,
       agencyId: agency.id,
       action: 'agency.profile_updated',
       subjectType: 'agency',
       subjectId: agency.id,
+      details: { changed: changedFields(agency, changes) },
     });
   });
 }

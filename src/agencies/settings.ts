@@ -1,5 +1,6 @@
 import type { InstallationRole, AgencyRole } from '../accounts/accounts.table.js';
 import type { Installation } from './agencies.table.js';
+import type { MonitoringRules } from '../monitoring/rules.js';
 
 /** Installation-wide settings kept as JSON on the installation row. */
 export interface InstallationSettings {
@@ -19,6 +20,8 @@ export interface InstallationSettings {
   complaintRetentionMonths?: number;
   /** the letters before a tracking code: PTK-7Q4M2X */
   complaintCodePrefix?: string;
+  /** the monitoring dashboard's rules (src/monitoring/rules.ts fills in the defaults) */
+  monitoring?: Partial<MonitoringRules>;
 }
 
 export const defaultSettings: InstallationSettings = {

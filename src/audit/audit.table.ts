@@ -9,7 +9,12 @@ export interface AuditEventTable {
   subjectId: string;
   /** JSON object */
   details: string;
+  /** where the request came from; empty for a timed job */
   ip: string;
+  /** the browser or client, cut short; empty for a timed job */
+  userAgent: string;
+  /** the request's id, as in the server's log lines */
+  requestId: string;
   createdAt: string;
 }
 

@@ -60,6 +60,8 @@ export async function readComplaint(
   if (staff && reporterVisible && hasPersonalData) {
     await recordAudit(db, {
       actorId: reader.actor.userId,
+      // The lead OPD's admins see, in their audit log, who of theirs looked at a reporter.
+      agencyId: complaint.agencyId,
       action: 'complaint.reporter_viewed',
       subjectType: 'complaint',
       subjectId: complaint.id,

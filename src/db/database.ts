@@ -13,6 +13,9 @@ import type { ComplaintTables } from '../complaints/complaints.table.js';
 import type { MailTables } from '../mail/outbox.table.js';
 import type { JobTables } from '../jobs/jobs.table.js';
 import type { PageCacheTables } from '../http/page-cache.table.js';
+import type { MonitoringTables } from '../monitoring/monitoring.table.js';
+import type { StandardsTables } from '../standards/standards.table.js';
+import type { AssessmentTables } from '../assessment/assessment.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -26,7 +29,10 @@ export interface Database
     ComplaintTables,
     MailTables,
     JobTables,
-    PageCacheTables {}
+    PageCacheTables,
+    MonitoringTables,
+    StandardsTables,
+    AssessmentTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

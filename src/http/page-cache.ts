@@ -46,6 +46,13 @@ const CACHED_ROUTES: ReadonlyMap<string, { ttlMs?: number }> = new Map([
   ['/opd/:slug/:page', {}],
   ['/:page', {}],
   ['/cari', {}],
+  // Service standards (src/standards): their tables bump the content version.
+  ['/layanan', {}],
+  ['/layanan/:service', {}],
+  ['/layanan/:service/poster', {}],
+  ['/opd/:slug/layanan', {}],
+  ['/opd/:slug/layanan/:service', {}],
+  ['/opd/:slug/layanan/:service/poster', {}],
   ['/feed.xml', {}],
   ['/opd/:slug/feed.xml', {}],
   ['/sitemap.xml', {}],

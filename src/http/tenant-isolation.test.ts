@@ -10,11 +10,14 @@ import { actorFor, SESSION_COOKIE } from '../accounts/sessions.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
 import { createPost } from '../news/news.service.js';
 import { addPage } from '../pages/pages.service.js';
+import { createService } from '../standards/standards.service.js';
 import { apiToken, signedIn, type TestClient } from '../test/client.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { Problems } from '../test/hostile.js';
+import { todayIn } from '../time/zone.js';
 
 const A = 'dinkes';
+const THIS_YEAR = todayIn('Asia/Pontianak').slice(0, 4);
 const B = 'dishub';
 const PASSWORD = 'Isolasi-Kuat-2026';
 const COVERED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PATCH', 'DELETE']);
@@ -37,17 +40,27 @@ interface Objects {
   revision: Record<'A' | 'B', string>;
   /** an agency page, named by its address within the agency */
   page: Record<'A' | 'B', string>;
+  /** a service standard by id (the API), and by its address within the agency (the admin pages) */
+  service: Record<'A' | 'B', string>;
+  serviceSlug: Record<'A' | 'B', string>;
+  /** an assessment year (src/assessment): this year, the same for both; the address's agency decides */
+  year: Record<'A' | 'B', string>;
 }
 
 /** Parameters after `:id` that name an agency-owned object of their own (others are left as written). */
-const SUB_PARAMS: Record<string, keyof Objects> = { revision: 'revision', page: 'page' };
+const SUB_PARAMS: Record<string, keyof Objects> = {
+  revision: 'revision',
+  page: 'page',
+  service: 'serviceSlug',
+  year: 'year',
+};
 
 /** The kind of object an `:id` names, read from the segment before it; unknown kinds fail the test. */
 function idKind(route: RouteEntry): keyof Objects | null {
   const match = /\/([a-z-]+)\/:id\b/.exec(route.url);
   if (!match) return null;
-  const kind = ({ berita: 'post', posts: 'post', media: 'media' } as const)[
-    match[1] as 'berita' | 'posts' | 'media'
+  const kind = ({ berita: 'post', posts: 'post', media: 'media', services: 'service' } as const)[
+    match[1] as 'berita' | 'posts' | 'media' | 'services'
   ];
   if (!kind) throw new Error(`${route.url}: teach the isolation matrix what "${match[1]}/:id" names`);
   return kind;
@@ -71,6 +84,9 @@ async function makeObjects(app: FastifyInstance): Promise<Objects> {
     media: { A: '', B: '' },
     revision: { A: '', B: '' },
     page: { A: '', B: '' },
+    service: { A: '', B: '' },
+    serviceSlug: { A: '', B: '' },
+    year: { A: THIS_YEAR, B: THIS_YEAR },
   };
   for (const [key, slug] of [
     ['A', A],
@@ -113,6 +129,14 @@ async function makeObjects(app: FastifyInstance): Promise<Objects> {
     ids.revision[key] = revision.id;
     const page = await addPage(app.db, editor, agency, { title: `Halaman uji ${media.slice(0, 8)}` });
     ids.page[key] = page.slug;
+    const service = await createService(
+      app.db,
+      agency,
+      { name: `Layanan uji ${media.slice(0, 8)}` },
+      'Asia/Pontianak',
+    );
+    ids.service[key] = service.id;
+    ids.serviceSlug[key] = service.slug;
   }
   return ids;
 }

@@ -5,6 +5,7 @@ export const id = {
   nav: {
     home: 'Beranda',
     agencies: 'Perangkat Daerah',
+    services: 'Layanan',
     news: 'Berita',
     search: 'Cari',
     complaints: 'Aduan',

@@ -4,6 +4,7 @@ import { sendDailyDigest } from '../complaints/digest.js';
 import { runDailyRetention } from '../complaints/retention.js';
 import { deliverDueMail } from '../mail/outbox.js';
 import { publishDuePosts } from '../news/news.workflow.js';
+import { runMonitoringAlerts, sendWeeklyDigest } from '../monitoring/monitoring.jobs.js';
 
 /** How often due work is looked for: a post scheduled for 10.00 is on the site by 10.00.30. */
 export const DEFAULT_INTERVAL_MS = 30_000;
@@ -75,6 +76,8 @@ const didWork = (result: object | null): boolean =>
  *   complaint-deadlines every 10 ticks (5 min) auto-close and reminders
  *   complaint-digest   every tick, mails once a working day from 07.00 (job_runs row)
  *   complaint-retention every tick, works once a local day
+ *   monitoring-digest  every tick, mails once a week from Monday 07.00 (job_runs row)
+ *   monitoring-alerts  every 10 ticks, tells the super admins once per fall (monitoring_alerts row)
  */
 export function startScheduler(app: FastifyInstance, options: SchedulerOptions = {}): Runner {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -102,6 +105,12 @@ export function startScheduler(app: FastifyInstance, options: SchedulerOptions =
       everyTicks: 1,
       run: async () => runDailyRetention(app.db, app.complaintFiles),
     },
+    {
+      name: 'monitoring-digest',
+      everyTicks: 1,
+      run: async () => ({ mails: await sendWeeklyDigest(app.db, context) }),
+    },
+    { name: 'monitoring-alerts', everyTicks: 10, run: () => runMonitoringAlerts(app.db, context) },
   ];
   const runners = jobs.map(({ name, everyTicks, run }) =>
     startRunner({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import type { Storage } from '../storage/storage.js';
 import { now } from '../time/clock.js';
 import { processImage } from './image.js';
@@ -103,7 +103,19 @@ export async function uploadMedia(db: Db, storage: Storage, input: UploadInput):
 
 /** Alt text, caption and credit; the photo itself never changes (its URLs are cached for a year). */
 export async function updateMediaText(db: Db, agencyId: string, id: string, text: MediaText): Promise<Media> {
-  await updateMediaTextRow(db, agencyId, id, tidy(text));
+  const before = await getMedia(db, agencyId, id);
+  const after = tidy(text);
+  await db.transaction().execute(async (tx) => {
+    await updateMediaTextRow(tx, agencyId, id, after);
+    // The actor is the request's signed-in person (src/http/request-context.ts).
+    await recordAudit(tx, {
+      agencyId,
+      action: 'media.updated',
+      subjectType: 'media',
+      subjectId: id,
+      details: { name: before.originalName, changed: changedFields(before, after) },
+    });
+  });
   return getMedia(db, agencyId, id);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../accounts/accounts.policy.js';
 import type { Agency } from '../agencies/agencies.table.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { now } from '../time/clock.js';
 import { canDeletePost, canEditPost, canPublish, canWritePosts } from './news.policy.js';
@@ -140,6 +140,7 @@ export async function createPost(
       action: 'post.created',
       subjectType: 'post',
       subjectId: post.id,
+      details: { title: post.title, after: { status: 'draft' } },
     });
     return then ? step(tx, actor, post, then.action, { publishAt: then.publishAt }) : post;
   });
@@ -176,6 +177,7 @@ export async function updatePost(db: Db, actor: Actor, post: Post, input: PostIn
       action: 'post.updated',
       subjectType: 'post',
       subjectId: post.id,
+      details: { title: c.title, changed: changedFields(post, changes) },
     });
     const updated = { ...post, ...changes };
     // A published post stays publishable: its photos must keep their descriptions.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../accounts/accounts.policy.js';
 import type { Agency } from '../agencies/agencies.table.js';
-import { recordAudit } from '../audit/audit.repository.js';
+import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx, Tx } from '../db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
 import type { AgencyPage } from '../news/news.table.js';
@@ -152,7 +152,7 @@ export async function savePage(
   };
   return db.transaction().execute(async (tx) => {
     await updatePageContent(tx, agency.id, page.id, changes);
-    await audit(tx, actor, page, 'updated', { title: changes.title });
+    await audit(tx, actor, page, 'updated', { title: changes.title, changed: changedFields(page, changes) });
     return { ...page, ...changes };
   });
 }

@@ -8,6 +8,8 @@ import { defaultSettings, type InstallationSettings } from '../agencies/settings
 import { now } from '../time/clock.js';
 import { seedHolidays } from '../time/holidays.seed.js';
 import * as pontianak from '../agencies/seed/pontianak.js';
+import { seedDemoActivity } from '../monitoring/demo.seed.js';
+import { seedDemoStandards } from '../standards/standards.seed.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -45,7 +47,8 @@ export async function ensureInstallation(db: Db, config: Config): Promise<SeedRe
     return { seeded: true };
   }
   const generated = config.demoPassword ? undefined : randomBytes(9).toString('base64url');
-  await seedDemo(db, config.demoPassword ?? generated!);
+  // The test suites count the demo's content: the recent posts and sign-ins are left to the suites that need them.
+  await seedDemo(db, config.demoPassword ?? generated!, { activity: config.env !== 'test' });
   return { seeded: true, ...(generated ? { generatedPassword: generated } : {}) };
 }
 
@@ -88,7 +91,11 @@ async function insertComplaintCategories(
 }
 
 /** The demo city: every OPD with two admins, except one with a single admin (a gap for monitoring to show). */
-export async function seedDemo(db: Db, password: string): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  password: string,
+  options: { activity?: boolean } = {},
+): Promise<void> {
   const { hostSuffix, ...fields } = pontianak.installation;
   // One hash for every demo account: they share the password, and 80 argon2 hashes would slow the first start.
   const passwordHash = await hashPassword(password);
@@ -200,5 +207,8 @@ export async function seedDemo(db: Db, password: string): Promise<void> {
           .execute();
       }
     }
+    if (options.activity ?? true)
+      await seedDemoActivity(tx, { at, timeZone: fields.timeZone, staleSlug: pontianak.agencyWithOneAdmin });
+    await seedDemoStandards(tx, ids, at);
   });
 }

@@ -57,7 +57,13 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
     ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/berita` : '/berita';
   const complaintsHref =
     ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/aduan` : '/aduan';
-  const current = currentLink(['/', newsHref, '/opd', complaintsHref, '/cari', '/admin', '/masuk'], ctx.path);
+  // Service standards: on an agency's site its own services, on the portal the city's catalogue.
+  const servicesHref =
+    ctx.site.kind === 'agency' && !ctx.site.byHost ? `/opd/${ctx.site.agency.slug}/layanan` : '/layanan';
+  const current = currentLink(
+    ['/', newsHref, '/opd', servicesHref, complaintsHref, '/cari', '/admin', '/masuk'],
+    ctx.path,
+  );
   const fullTitle = title === siteName ? siteName : `${title} — ${siteName}`;
   return (
     <html lang="id">
@@ -93,6 +99,9 @@ export function Layout({ ctx, title, children, description, crumbs, head, subnav
                 </NavLink>
                 <NavLink href="/opd" current={current}>
                   {t.nav.agencies}
+                </NavLink>
+                <NavLink href={servicesHref} current={current}>
+                  {t.nav.services}
                 </NavLink>
                 <NavLink href={complaintsHref} current={current}>
                   {t.nav.complaints}

@@ -1,10 +1,12 @@
 import { t } from '../../i18n/index.js';
 import { isSuperAdmin } from '../../accounts/accounts.policy.js';
 import { complaintScope } from '../../complaints/complaints.policy.js';
+import { canReadAudit } from '../../audit/audit.policy.js';
 import { Button, ErrorSummary, Form, Select, TextArea, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
 import { AGENCY_KINDS, type Agency } from '../agencies.table.js';
+import { MonitoringCard, type HomeMonitoring } from '../../monitoring/views/home.js';
 
 const crumbs = [{ href: '/admin', label: t.nav.admin }];
 
@@ -14,12 +16,15 @@ export function AdminHome({
   demo,
   twoFactorEnabled,
   isSuperAdmin,
+  monitoring,
 }: {
   ctx: PageContext;
   agencies: Agency[];
   demo: boolean;
   twoFactorEnabled: boolean;
   isSuperAdmin: boolean;
+  /** the monitoring card: absent for someone who administers no OPD */
+  monitoring?: HomeMonitoring | undefined;
 }) {
   const actor = ctx.actor!;
   return (
@@ -66,6 +71,7 @@ export function AdminHome({
                   <a href={`/admin/opd/${a.slug}/berita`}>Berita</a> ·{' '}
                   <a href={`/admin/opd/${a.slug}/media`}>Pustaka foto</a> ·{' '}
                   <a href={`/admin/opd/${a.slug}/halaman`}>Halaman</a> ·{' '}
+                  <a href={`/admin/opd/${a.slug}/layanan`}>Layanan</a> ·{' '}
                   <a href={`/admin/opd/${a.slug}`}>Profil</a> ·{' '}
                   <a href={`/admin/opd/${a.slug}/pengguna`}>Pengguna</a>
                 </li>
@@ -84,6 +90,49 @@ export function AdminHome({
             </p>
           </section>
         ) : null}
+        {isSuperAdmin || actor.memberships.some((ms) => ms.role === 'admin') ? (
+          // The Ombudsman self-assessment (src/assessment): the city for the super admin, each OPD for its admins.
+          <section class="card" aria-labelledby="judul-penilaian">
+            <h2 class="card__title" id="judul-penilaian">
+              Penilaian Ombudsman
+            </h2>
+            {isSuperAdmin ? (
+              <p>
+                <a href="/admin/penilaian">Penilaian kepatuhan seluruh perangkat daerah</a>
+              </p>
+            ) : (
+              <ul>
+                {agencies
+                  .filter((a) => actor.memberships.some((ms) => ms.agencyId === a.id && ms.role === 'admin'))
+                  .map((a) => (
+                    <li key={a.id}>
+                      <a href={`/admin/opd/${a.slug}/penilaian`}>Penilaian kepatuhan {a.shortName}</a>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+        {monitoring ? <MonitoringCard data={monitoring} /> : null}
+        {canReadAudit(actor) ? (
+          // The audit log (src/audit): everything for the super admin, their own OPD for an OPD admin.
+          <section class="card" aria-labelledby="judul-audit">
+            <h2 class="card__title" id="judul-audit">
+              Log audit
+            </h2>
+            <p>
+              <a href="/admin/audit">Siapa mengubah apa, kapan dan dari mana</a>
+            </p>
+          </section>
+        ) : null}
+        <section class="card" aria-labelledby="judul-panduan">
+          <h2 class="card__title" id="judul-panduan">
+            Panduan
+          </h2>
+          <p>
+            <a href="/admin/panduan">Panduan menulis berita, memotret dan mengisi standar pelayanan</a>
+          </p>
+        </section>
         <section class="card" aria-labelledby="judul-akun">
           <h2 class="card__title" id="judul-akun">
             Akun Anda

@@ -83,6 +83,9 @@ export function LibraryPage({ ctx, agency, items, page, total, perPage, form }: 
     <Layout ctx={ctx} title={title} crumbs={crumbsFor(agency)}>
       <h1>{title}</h1>
       <p class="lead">{m.libraryIntro(agency.name, total)}</p>
+      <p>
+        <a href="/admin/panduan/foto">Panduan memilih dan mengambil foto yang layak tayang</a>
+      </p>
       <UploadForm ctx={ctx} agency={agency} form={form} />
       {items.length === 0 ? (
         <p>{m.emptyLibrary}</p>

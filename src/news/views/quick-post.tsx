@@ -35,6 +35,10 @@ export function QuickPostPage({ ctx, agency, form, photos, canPublish }: Props) 
       ]}
     >
       <h1>Kegiatan baru</h1>
+      <p>
+        <a href="/admin/panduan/menulis-kegiatan">Panduan menulis berita kegiatan</a> ·{' '}
+        <a href="/admin/panduan/foto">Panduan foto</a>
+      </p>
       <ErrorSummary errors={form.errors} />
       <form
         method="post"

@@ -1,0 +1,56 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Where a request came from, as the audit log records it ("from where"). */
+export interface RequestContext {
+  ip: string;
+  /** the browser or client, cut short: enough to tell a phone from a script */
+  userAgent: string;
+  requestId: string;
+  /** the signed-in person's id, once the auth hook has found them (read lazily) */
+  actorId: () => string | null;
+}
+
+const USER_AGENT_MAX = 160;
+const storage = new AsyncLocalStorage<RequestContext>();
+const contexts = new WeakMap<FastifyRequest, RequestContext>();
+
+/** The current request's context, or undefined outside a request (a timed job, a CLI command). */
+export function currentRequest(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** Runs `work` as if inside a request from `context` (tests, and the CLI should it ever need it). */
+export function withRequestContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+export function contextOf(request: FastifyRequest): RequestContext {
+  const userAgent = request.headers['user-agent'] ?? '';
+  return {
+    ip: request.ip,
+    userAgent: userAgent.slice(0, USER_AGENT_MAX),
+    requestId: request.id,
+    actorId: () => request.actor?.userId ?? null,
+  };
+}
+
+/**
+ * Entered in the first onRequest hook, so services deep below a handler (recordAudit) know where
+ * the request came from without every signature carrying it. Entered again before validation:
+ * a body is read from stream events, whose callbacks run outside the context the hook entered
+ * (the same fix @fastify/request-context applies).
+ */
+export const requestContextPlugin = fp(async (app: FastifyInstance) => {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const context = contextOf(request);
+    contexts.set(request, context);
+    storage.run(context, done);
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const context = contexts.get(request);
+    if (context) storage.run(context, done);
+    else done();
+  });
+});
