@@ -38,7 +38,12 @@ for (const dialect of dialects()) {
           assert.match(perpus, /zone--merah/);
           assert.match(perpus, /Admin aktif hanya 1 orang \(paling sedikit 2\)/);
           assert.match(perpus, /Berita terakhir 45 hari yang lalu/);
-          assert.match(rowOf(page.body, 'dishub'), /zone--hijau/);
+          assert.match(
+            rowOf(page.body, 'disdukcapil'),
+            /zone--hijau/,
+            'fresh, two admins, standards complete',
+          );
+          assert.match(rowOf(page.body, 'dishub'), /zone--kuning/, 'fresh and two admins, but no standard');
         },
       );
 
@@ -46,7 +51,7 @@ for (const dialect of dialects()) {
         const red = await superAdmin.get('/admin/monitoring?zona=merah&urut=nama');
         assert.equal(red.statusCode, 200);
         assert.ok(red.body.includes('/admin/monitoring/disperpusip'));
-        assert.ok(!red.body.includes('/admin/monitoring/dishub"'), 'a green OPD is filtered out');
+        assert.ok(!red.body.includes('/admin/monitoring/dishub"'), 'a kuning OPD is filtered out');
         const odd = await superAdmin.get('/admin/monitoring?zona=ungu&urut=%00');
         assert.equal(odd.statusCode, 200, 'unknown filters are dropped');
       });

@@ -37,7 +37,8 @@ export const DEFAULT_RULES: MonitoringRules = {
   weightAdmins: 25,
   weightStandards: 20,
   weightComplaints: 25,
-  greenFrom: 80,
+  // An OPD that meets every rule but has catalogued no service standard scores 80: kuning, not hijau.
+  greenFrom: 85,
   yellowFrom: 60,
 };
 

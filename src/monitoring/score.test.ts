@@ -31,6 +31,13 @@ const cases: { name: string; input: Partial<ScoreInput>; score: number; zone: Zo
     problems: [/^Belum pernah menerbitkan berita/, /^Belum ada layanan/],
   },
   {
+    name: 'no service standard catalogued keeps an otherwise healthy OPD out of hijau',
+    input: { servicesTotal: 0, servicesComplete: 0 },
+    score: 80,
+    zone: 'kuning',
+    problems: [/^Belum ada layanan/],
+  },
+  {
     name: 'news 10 days old counts half',
     input: { daysSincePost: 10 },
     score: 85,
@@ -105,7 +112,7 @@ describe('parseRules', () => {
       maxDaysWithoutPost: '',
       minActiveAdmins: 'dua',
       minOnTimePercent: '101',
-      yellowFrom: '80',
+      yellowFrom: '90',
       weightPosts: '0',
       weightAdmins: '0',
       weightStandards: '0',
