@@ -11,7 +11,7 @@ export interface ChartPoint {
 
 const WIDTH = 600;
 const HEIGHT = 200;
-const PAD = { top: 16, right: 8, bottom: 32, left: 40 };
+const PAD = { top: 16, right: 8, bottom: 32, left: 52 };
 
 export function BarChart({
   id,
