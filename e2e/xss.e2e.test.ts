@@ -15,6 +15,7 @@ import { PAYLOADS } from './xss.payloads.js';
 
 const AGENCY = 'dinkes';
 const ADMIN = 'admin1@dinkes.pontianak.go.id';
+const SUPER_ADMIN = 'admin@pontianak.go.id';
 const MARK = 'Uji XSS';
 
 interface Created {
@@ -198,6 +199,59 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
       const heading = await page.getByRole('heading', { level: 1 }).innerText();
       assert.equal(heading.replace(/\s+/g, ' ').trim(), post.title.replace(/\s+/g, ' ').trim());
     }
+  });
+
+  it('runs no naughty string shown as a complaint, an agency profile or a service name', async () => {
+    const { token } = await api<{ token: string }>(server.url, '/api/v1/auth/token', {
+      email: SUPER_ADMIN,
+      password: DEMO_PASSWORD,
+    });
+    const naughty = PAYLOADS.filter((p) => p.label.startsWith('blns-'));
+    assert.ok(naughty.length >= 10, 'a sample of the Big List of Naughty Strings');
+    const joined = naughty.map((p) => p.html).join('\n');
+    await api(
+      server.url,
+      '/api/v1/agencies',
+      {
+        slug: 'uji-blns',
+        kind: 'dinas',
+        name: `Dinas ${naughty[0]!.html}`,
+        short_name: 'Uji',
+        description: joined,
+        address: naughty[1]!.html,
+      },
+      token,
+    );
+    for (const p of naughty)
+      await api(
+        server.url,
+        '/api/v1/agencies/uji-blns/services',
+        { name: p.html, status: 'published' },
+        token,
+      );
+    // Complaint titles and texts, on each complaint's public tracking page.
+    const complaints: string[] = [];
+    for (const [i, p] of naughty
+      .filter((n) => n.html.trim().length >= 5)
+      .slice(0, 3)
+      .entries()) {
+      const filed = await api<{ tracking_code: string }>(server.url, '/api/v1/complaints', {
+        class: 'pengaduan',
+        title: p.html,
+        description: `Uraian uji: ${joined}`.slice(0, 5000),
+        category: 'jalan-jembatan',
+        reporter: { name: p.html.slice(0, 100), email: `blns-${i}@example.com` },
+        anonymous: false,
+        confidential: false,
+        consent: true,
+      });
+      complaints.push(`/aduan/lacak?kode=${filed.tracking_code}`);
+    }
+    for (const path of complaints) await render(path);
+    for (const path of ['/opd/uji-blns', '/opd/uji-blns/layanan', '/layanan']) await render(path);
+    // The last page rendered lists every service: each name is there as text, not as markup.
+    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    for (const p of naughty) assert.ok(text.includes(p.html.replace(/\s+/g, ' ').trim()), `${p.label} shown`);
   });
 
   it('runs no payload on the agency home, the portal, /berita and search', async (t) => {

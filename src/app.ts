@@ -64,7 +64,9 @@ import auditAdmin from './audit/audit.admin.routes.js';
 import helpAdmin from './help/help.admin.routes.js';
 import monitoringAdmin from './monitoring/monitoring.admin.routes.js';
 import assessmentAdmin from './assessment/assessment.admin.routes.js';
+import breachesAdmin from './privacy/breaches.admin.routes.js';
 import monitoringApi from './monitoring/monitoring.api.js';
+import guardAdmin from './guard/guard.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -208,6 +210,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(helpAdmin, { prefix: '/admin' });
   await app.register(monitoringAdmin, { prefix: '/admin' });
   await app.register(assessmentAdmin, { prefix: '/admin' });
+  await app.register(breachesAdmin, { prefix: '/admin' });
+  await app.register(guardAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });

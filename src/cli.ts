@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createAccount } from './accounts/accounts.service.js';
+import { createAccount, validateNewPassword } from './accounts/accounts.service.js';
+import { BACKUP_USAGE, backupCommand, restoreCommand } from './backup/backup.cli.js';
+import { SCAN_USAGE, scanContentCommand } from './guard/guard.cli.js';
+import { assertStrongPassword } from './accounts/password-strength.js';
 import { AppError } from './errors.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase } from './db/database.js';
@@ -14,7 +17,7 @@ Perintah:
       Membuat super admin. Tanpa --password, kata sandi dibuat acak dan ditampilkan sekali.
   migrate
       Menjalankan migrasi basis data.
-`;
+${BACKUP_USAGE}${SCAN_USAGE}`;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
@@ -39,6 +42,9 @@ async function withDatabase<T>(
 /** Runs one command; returns the exit code. Separate from process handling so tests can call it. */
 export async function runCli(argv: string[], config: Config, io: Output): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'backup') return backupCommand(rest, config, io);
+  if (command === 'restore') return restoreCommand(rest, config, io);
+  if (command === 'scan-content') return scanContentCommand(rest, config, io);
   if (command === 'migrate') {
     await withDatabase(config, async () => undefined);
     io.out('Migrasi selesai.');
@@ -60,15 +66,20 @@ export async function runCli(argv: string[], config: Config, io: Output): Promis
   const generated = values.password ? undefined : randomBytes(12).toString('base64url');
   const password = values.password ?? generated!;
   try {
-    const { user } = await withDatabase(config, (db) =>
-      createAccount(db, null, {
-        email: values.email!,
-        name: values.name ?? 'Super Admin',
+    const { user } = await withDatabase(config, async (db) => {
+      const person = { email: values.email!, name: values.name ?? 'Super Admin' };
+      // A typed password must be strong; a generated one is 96 random bits.
+      if (!generated) {
+        validateNewPassword(password, person.email, 'password');
+        await assertStrongPassword(db, password, person, 'password');
+      }
+      return createAccount(db, null, {
+        ...person,
         password,
         installationRole: 'super_admin',
         memberships: [],
-      }),
-    );
+      });
+    });
     io.out(`Super admin ${user.email} dibuat.`);
     if (generated) io.out(`Kata sandi (ditampilkan sekali ini saja): ${generated}`);
     return 0;

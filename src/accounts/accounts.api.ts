@@ -14,8 +14,16 @@ import {
 } from './accounts.policy.js';
 import { membershipsOf } from './accounts.repository.js';
 import { MeJson, TokenInput, TokenJson, UserCreateInput, UserJson } from './accounts.schemas.js';
-import { createAccount, markSignedIn, recordFailedSignIn, signIn } from './accounts.service.js';
-import { createApiToken } from './sessions.js';
+import { assertStrongPassword } from './password-strength.js';
+import {
+  createAccount,
+  markSignedIn,
+  recordFailedSignIn,
+  signIn,
+  validateNewPassword,
+} from './accounts.service.js';
+import { twoFactorRequired } from './admin-guard.js';
+import { actorFor, createApiToken } from './sessions.js';
 import { acceptTotpCode, useRecoveryCode } from './two-factor.js';
 import { deliverInvitation } from './invitations.js';
 
@@ -41,7 +49,7 @@ export default async function accountApi(app: FastifyInstance) {
         tags: ['auth'],
         summary: 'Tukar email dan kata sandi (dan kode dua langkah) dengan token',
         body: TokenInput,
-        response: { 200: TokenJson, ...err([400, 401, 422, 429]) },
+        response: { 200: TokenJson, ...err([400, 401, 403, 422, 429]) },
       },
       config: limit,
     },
@@ -64,6 +72,10 @@ export default async function accountApi(app: FastifyInstance) {
         }
         await markSignedIn(app.db, result.user.id);
       }
+      // The policy's two-factor applies to the API too: no token on a password alone for a role
+      // that must enrol (pages send such a person to /admin/akun/dua-faktor first).
+      if (twoFactorRequired(request, await actorFor(app.db, result.user)))
+        throw new AppError(403, 'two_factor_required', t.accounts.twoFactorRequired);
       const { token, expiresAt } = await createApiToken(app.db, result.user.id);
       return { token, expires_at: expiresAt };
     },
@@ -119,6 +131,10 @@ export default async function accountApi(app: FastifyInstance) {
         }
         authorizeInAgency(actor, agency.id, canManageMembersOf);
         memberships.push({ agencyId: agency.id, role: m.role, name: agency.name });
+      }
+      if (input.password) {
+        validateNewPassword(input.password, input.email, 'password');
+        await assertStrongPassword(app.db, input.password, input, 'password');
       }
       const result = await createAccount(app.db, actor.userId, {
         email: input.email,

@@ -13,6 +13,7 @@ import {
   updateUser,
 } from './accounts.repository.js';
 import type { AgencyRole, InstallationRole, User } from './accounts.table.js';
+import { assertStrongPassword } from './password-strength.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { destroyUserSessions } from './sessions.js';
 import { hashToken, newToken } from './tokens.js';
@@ -117,6 +118,7 @@ export async function changePassword(
     throw new ValidationError({ current_password: t.accounts.currentPasswordWrong });
   }
   validateNewPassword(next, user.email);
+  await assertStrongPassword(db, next, user, 'new_password');
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
     const at = now();
@@ -262,6 +264,7 @@ export async function setPasswordWithLink(
   const user = await findUserByLinkToken(db, token);
   if (!user) return undefined;
   validateNewPassword(password, user.email, 'password');
+  await assertStrongPassword(db, password, user, 'password');
   const hash = await hashPassword(password);
   return db.transaction().execute(async (tx) => {
     const at = now();

@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 // algorithm 2 is Argon2id (a const enum in the package's types, which isolated modules cannot read)
 const options = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/** The first rule (accounts.service.ts); what people type must also be strong (password-strength.ts). */
 export const MIN_PASSWORD_LENGTH = 10;
 
 export function hashPassword(password: string): Promise<string> {

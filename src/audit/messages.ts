@@ -36,6 +36,10 @@ export const actionLabels: Record<string, string> = {
   'page.updated': 'Halaman disunting',
   'page.moved': 'Urutan halaman diubah',
   'page.deleted': 'Halaman dihapus',
+  'content.held': 'Konten ditahan: terindikasi judi online',
+  'content.released': 'Konten yang ditahan diterbitkan',
+  'content.rejected': 'Konten yang ditahan ditolak',
+  'content.hold_superseded': 'Konten yang ditahan diperbaiki penulis',
   'media.uploaded': 'Foto diunggah',
   'media.updated': 'Keterangan foto diubah',
   'media.deleted': 'Foto dihapus',
@@ -43,6 +47,8 @@ export const actionLabels: Record<string, string> = {
   'complaint.open311_filed': 'Aduan masuk lewat Open311',
   'complaint.reporter_viewed': 'Data pelapor dilihat',
   'complaint.personal_data_removed': 'Data pribadi pelapor dihapus (retensi)',
+  'complaint.personal_data_exported': 'Data pribadi warga dilihat atau diunduh atas permintaannya',
+  'complaint.personal_data_erased': 'Data pribadi warga dihapus atas permintaannya',
   'complaint.verify': 'Aduan diverifikasi',
   'complaint.assign': 'Aduan diteruskan ke OPD',
   'complaint.hold': 'Aduan ditunda',
@@ -76,6 +82,9 @@ export const actionLabels: Record<string, string> = {
   'assessment.evidence_added': 'Bukti penilaian ditambahkan',
   'assessment.finalized': 'Penilaian mandiri difinalkan',
   'assessment.reopened': 'Penilaian mandiri dibuka kembali',
+  // Issue 6: the breach register (src/privacy)
+  'breach.recorded': 'Insiden data pribadi dicatat',
+  'breach.updated': 'Pemberitahuan insiden data pribadi dicatat',
 };
 
 export const actionLabel = (action: string): string => actionLabels[action] ?? action;

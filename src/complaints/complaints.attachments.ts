@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFContext } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFObject,
+} from 'pdf-lib';
 import { AppError, ValidationError } from '../errors.js';
 import { ImageRejectedError, inspectImage, upright } from '../media/image.js';
 import { MAX_UPLOAD_BYTES } from '../media/limits.js';
@@ -86,6 +95,41 @@ function dropMetadataStreams(context: PDFContext): void {
   }
 }
 
+/** Keys that make a PDF act (scripts, actions on open or on view) or carry files inside it. */
+const ACTIVE_KEYS = ['OpenAction', 'AA', 'JS', 'JavaScript', 'EmbeddedFiles', 'EF', 'RichMedia'].map((k) =>
+  PDFName.of(k),
+);
+const EMBEDDED_FILE = PDFName.of('EmbeddedFile');
+/** Action types that run code, start programs or send data; links (URI, GoTo) are kept. */
+const RUNNING_ACTIONS = new Set(
+  ['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'RichMediaExecute', 'Rendition'].map((k) =>
+    PDFName.of(k),
+  ),
+);
+
+function stripActive(value: PDFObject): void {
+  if (value instanceof PDFStream) return stripActive(value.dict);
+  if (value instanceof PDFArray) return value.asArray().forEach(stripActive);
+  if (!(value instanceof PDFDict)) return;
+  const type = value.get(PDFName.of('S'));
+  // An emptied action dictionary does nothing; removing it would leave dangling references.
+  if (type instanceof PDFName && RUNNING_ACTIONS.has(type)) for (const key of value.keys()) value.delete(key);
+  for (const key of ACTIVE_KEYS) value.delete(key);
+  for (const [, entry] of value.entries()) stripActive(entry);
+}
+
+/**
+ * A citizen's or an officer's PDF is opened by staff and the public: JavaScript, automatic actions
+ * and embedded files are dropped, and the embedded files' streams deleted (pdf-lib writes every object).
+ */
+function dropActiveContent(context: PDFContext): void {
+  for (const [ref, object] of context.enumerateIndirectObjects()) {
+    if (object instanceof PDFStream && object.dict.get(PDFName.of('Type')) === EMBEDDED_FILE)
+      context.delete(ref);
+    else stripActive(object);
+  }
+}
+
 async function preparePdf(input: Buffer, filename: string): Promise<Buffer> {
   let doc: PDFDocument;
   try {
@@ -104,6 +148,7 @@ async function preparePdf(input: Buffer, filename: string): Promise<Buffer> {
     context.trailerInfo.Info = undefined;
     if (info instanceof PDFRef) context.delete(info);
     dropMetadataStreams(context);
+    dropActiveContent(context);
     // Without object streams every remaining object stays readable to a reviewer's tools.
     return Buffer.from(await doc.save({ updateFieldAppearances: false, useObjectStreams: false }));
   } catch {

@@ -72,7 +72,8 @@ function accessKeyFor(secret: string, submissionKey: string | undefined): string
     .slice(0, 22);
 }
 
-const normalizePhone = (phone: string): string => {
+/** A WhatsApp number as stored: digits, with +62 or 62 written as 0 (0812…). */
+export const normalizePhone = (phone: string): string => {
   const digits = phone.replace(/[^0-9+]/g, '');
   if (digits.startsWith('+62')) return `0${digits.slice(3)}`;
   if (digits.startsWith('62')) return `0${digits.slice(2)}`;

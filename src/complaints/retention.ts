@@ -1,7 +1,7 @@
 import { getInstallation } from '../agencies/agencies.repository.js';
 import { complaintSettingsOf } from '../agencies/settings.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { Db } from '../db/database.js';
+import type { Db, DbOrTx } from '../db/database.js';
 import { claimRun, hasRun, localClock } from '../jobs/job-runs.js';
 import { purgeOldMail } from '../mail/outbox.js';
 import type { Storage } from '../storage/storage.js';
@@ -51,6 +51,65 @@ export function monthsBefore(at: string, months: number): string {
   return d.toISOString();
 }
 
+/**
+ * The removal itself, shared by retention and a citizen's erasure request
+ * (src/complaints/data-requests.ts): blanks the reporter of these complaints — each once, those
+ * already blanked are skipped — and deletes the rows of the files the citizen gave. Run it in the
+ * caller's transaction with its audit row; delete the returned storage keys after, inside it.
+ */
+export async function blankReporters(
+  tx: DbOrTx,
+  ids: readonly string[],
+  at: string,
+): Promise<{ removed: { id: string; trackingCode: string }[]; storageKeys: string[] }> {
+  if (!ids.length) return { removed: [], storageKeys: [] };
+  const removed = await tx
+    .updateTable('complaints')
+    .set({
+      reporterName: '',
+      reporterEmail: '',
+      reporterPhone: '',
+      reporterNik: '',
+      personalDataRemovedAt: at,
+    })
+    .where('id', 'in', [...ids])
+    .where('personalDataRemovedAt', 'is', null)
+    .returning(['id', 'trackingCode'])
+    .execute();
+  if (!removed.length) return { removed, storageKeys: [] };
+  const done = removed.map((r) => r.id);
+  const citizens = await tx
+    .selectFrom('complaintAttachments as f')
+    .select(['f.id', 'f.storageKey'])
+    .where('f.complaintId', 'in', done)
+    .where((eb) =>
+      eb.or([
+        eb('f.uploadedBy', '=', 'citizen'),
+        eb(
+          'f.eventId',
+          'in',
+          eb
+            .selectFrom('complaintEvents')
+            .select('id')
+            .where('complaintId', 'in', done)
+            .where('action', 'in', ['file', 'add_info']),
+        ),
+      ]),
+    )
+    .execute();
+  if (citizens.length) {
+    await tx
+      .deleteFrom('complaintAttachments')
+      .where(
+        'id',
+        'in',
+        citizens.map((f) => f.id),
+      )
+      .execute();
+  }
+  return { removed, storageKeys: citizens.map((f) => f.storageKey) };
+}
+
 /** Removes the personal data of complaints closed longer than the retention period. */
 export async function removeExpiredPersonalData(
   db: Db,
@@ -71,54 +130,12 @@ export async function removeExpiredPersonalData(
       .execute();
     if (!due.length) break;
     const batch = await db.transaction().execute(async (tx) => {
-      const removed = await tx
-        .updateTable('complaints')
-        .set({
-          reporterName: '',
-          reporterEmail: '',
-          reporterPhone: '',
-          reporterNik: '',
-          personalDataRemovedAt: at,
-        })
-        .where(
-          'id',
-          'in',
-          due.map((d) => d.id),
-        )
-        .where('personalDataRemovedAt', 'is', null)
-        .returning(['id', 'trackingCode'])
-        .execute();
+      const { removed, storageKeys } = await blankReporters(
+        tx,
+        due.map((d) => d.id),
+        at,
+      );
       if (!removed.length) return { complaints: 0, files: 0 };
-      const ids = removed.map((r) => r.id);
-      const citizens = await tx
-        .selectFrom('complaintAttachments as f')
-        .select(['f.id', 'f.storageKey'])
-        .where('f.complaintId', 'in', ids)
-        .where((eb) =>
-          eb.or([
-            eb('f.uploadedBy', '=', 'citizen'),
-            eb(
-              'f.eventId',
-              'in',
-              eb
-                .selectFrom('complaintEvents')
-                .select('id')
-                .where('complaintId', 'in', ids)
-                .where('action', 'in', ['file', 'add_info']),
-            ),
-          ]),
-        )
-        .execute();
-      if (citizens.length) {
-        await tx
-          .deleteFrom('complaintAttachments')
-          .where(
-            'id',
-            'in',
-            citizens.map((f) => f.id),
-          )
-          .execute();
-      }
       await recordAudit(tx, {
         actorId: null,
         action: 'complaint.personal_data_removed',
@@ -128,11 +145,11 @@ export async function removeExpiredPersonalData(
           retentionMonths,
           closedBefore: cutoff,
           trackingCodes: removed.map((r) => r.trackingCode),
-          files: citizens.length,
+          files: storageKeys.length,
         },
       });
-      for (const file of citizens) await files.remove(file.storageKey);
-      return { complaints: removed.length, files: citizens.length };
+      for (const key of storageKeys) await files.remove(key);
+      return { complaints: removed.length, files: storageKeys.length };
     });
     result.complaints += batch.complaints;
     result.files += batch.files;

@@ -16,6 +16,8 @@ import type { PageCacheTables } from '../http/page-cache.table.js';
 import type { MonitoringTables } from '../monitoring/monitoring.table.js';
 import type { StandardsTables } from '../standards/standards.table.js';
 import type { AssessmentTables } from '../assessment/assessment.table.js';
+import type { GuardTables } from '../guard/guard.table.js';
+import type { PrivacyTables } from '../privacy/privacy.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -32,7 +34,9 @@ export interface Database
     PageCacheTables,
     MonitoringTables,
     StandardsTables,
-    AssessmentTables {}
+    AssessmentTables,
+    GuardTables,
+    PrivacyTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

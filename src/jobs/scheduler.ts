@@ -5,6 +5,7 @@ import { runDailyRetention } from '../complaints/retention.js';
 import { deliverDueMail } from '../mail/outbox.js';
 import { publishDuePosts } from '../news/news.workflow.js';
 import { runMonitoringAlerts, sendWeeklyDigest } from '../monitoring/monitoring.jobs.js';
+import { runBreachDeadlineAlerts } from '../privacy/breaches.jobs.js';
 
 /** How often due work is looked for: a post scheduled for 10.00 is on the site by 10.00.30. */
 export const DEFAULT_INTERVAL_MS = 30_000;
@@ -78,6 +79,7 @@ const didWork = (result: object | null): boolean =>
  *   complaint-retention every tick, works once a local day
  *   monitoring-digest  every tick, mails once a week from Monday 07.00 (job_runs row)
  *   monitoring-alerts  every 10 ticks, tells the super admins once per fall (monitoring_alerts row)
+ *   breach-alerts      every 10 ticks, once per incident (conditional UPDATE, src/privacy)
  */
 export function startScheduler(app: FastifyInstance, options: SchedulerOptions = {}): Runner {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -111,6 +113,7 @@ export function startScheduler(app: FastifyInstance, options: SchedulerOptions =
       run: async () => ({ mails: await sendWeeklyDigest(app.db, context) }),
     },
     { name: 'monitoring-alerts', everyTicks: 10, run: () => runMonitoringAlerts(app.db, context) },
+    { name: 'breach-alerts', everyTicks: 10, run: () => runBreachDeadlineAlerts(app.db, context) },
   ];
   const runners = jobs.map(({ name, everyTicks, run }) =>
     startRunner({

@@ -10,15 +10,16 @@ import { requireActor } from '../http/auth.js';
 import { errorsFrom } from '../http/forms.js';
 import { pageContext } from '../http/page.js';
 import { validateBody } from '../http/validation.js';
-import { zoneOffsetMinutes } from '../time/zone.js';
+import { localDateTimeToUtc, zoneOffsetMinutes } from '../time/zone.js';
 import { emptyForm, type FormState } from '../views/context.js';
 import { canPublish, canWritePosts } from './news.policy.js';
 import { categoriesOf, galleryIds, getPost, listAgencyPosts, tagsOf } from './news.repository.js';
 import { POST_ACTIONS, PostInput, type PostAction } from './news.schemas.js';
+import { postHeldFlash } from '../guard/guard.service.js';
 import { createPost, deletePost, updatePost } from './news.service.js';
 import { allowedActions, transitionPost } from './news.workflow.js';
 import { POST_STATUSES, type Post, type PostStatus } from './news.table.js';
-import { formValuesOf, localDateTimeToUtc, postInputFromForm } from './post-form.js';
+import { formValuesOf, postInputFromForm } from './post-form.js';
 import { AdminPostList } from './views/admin-list.js';
 import { PostFormPage } from './views/post-form.js';
 
@@ -116,7 +117,7 @@ export default async function newsAdmin(app: FastifyInstance) {
       const saved = await work(input);
       return reply.redirectWithFlash(
         `/admin/opd/${agency.slug}/berita/${saved.id}`,
-        messageFor(saved.status),
+        (await postHeldFlash(app.db, saved)) ?? messageFor(saved.status),
       );
     } catch (err) {
       const fields = errorsFrom(err);
@@ -222,7 +223,7 @@ export default async function newsAdmin(app: FastifyInstance) {
         });
         return reply.redirectWithFlash(
           `/admin/opd/${agency.slug}/berita/${post.id}`,
-          messageFor(moved.status),
+          (await postHeldFlash(app.db, moved)) ?? messageFor(moved.status),
         );
       } catch (err) {
         const fields = errorsFrom(err);

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
+import { closeHoldOfDeletedPost, screenEditedPost } from '../guard/guard.service.js';
 import { now } from '../time/clock.js';
 import { canDeletePost, canEditPost, canPublish, canWritePosts } from './news.policy.js';
 import { categoriesOf, replaceGallery, replaceTags, slugsLike } from './news.repository.js';
@@ -182,13 +183,15 @@ export async function updatePost(db: Db, actor: Actor, post: Post, input: PostIn
     const updated = { ...post, ...changes };
     // A published post stays publishable: its photos must keep their descriptions.
     if (updated.status === 'published') await assertPublishable(tx, updated);
-    return updated;
+    // An edit to published text is screened again: spam is taken down and held (src/guard).
+    return (await screenEditedPost(tx, actor.userId, updated)) ?? updated;
   });
 }
 
 export async function deletePost(db: Db, actor: Actor, post: Post): Promise<void> {
   if (!canDeletePost(actor, post)) throw new ForbiddenError();
   await db.transaction().execute(async (tx) => {
+    await closeHoldOfDeletedPost(tx, actor.userId, post);
     await tx.deleteFrom('posts').where('agencyId', '=', post.agencyId).where('id', '=', post.id).execute();
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -228,6 +231,8 @@ export async function restoreRevision(db: Db, actor: Actor, post: Post, revision
       subjectId: post.id,
       details: { revisionId },
     });
-    return { ...post, ...changes };
+    const restored = { ...post, ...changes };
+    // An old version may be the spam an editor removed: screened like any edit (src/guard).
+    return (await screenEditedPost(tx, actor.userId, restored)) ?? restored;
   });
 }

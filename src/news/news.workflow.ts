@@ -3,6 +3,7 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { now } from '../time/clock.js';
+import { holdPostIfFlagged } from '../guard/guard.service.js';
 import { canEditPost, canPublish } from './news.policy.js';
 import { getPost } from './news.repository.js';
 import type { PostAction } from './news.schemas.js';
@@ -76,6 +77,9 @@ export async function step(
   const changes: Partial<Post> = { status: rule.to, updatedAt: at };
   if (action === 'publish') {
     await assertPublishable(tx, post);
+    // Judi-online spam is held for the super admin instead (src/guard): the post goes to review.
+    const held = await holdPostIfFlagged(tx, actor.userId, post);
+    if (held) return held;
     Object.assign(changes, { publishedAt: post.publishedAt ?? at, publishAt: null, reviewNote: '' });
   }
   if (action === 'schedule') {
@@ -135,6 +139,14 @@ export async function transitionPost(
  */
 export async function publishDuePosts(db: Db, at = now()): Promise<number> {
   return db.transaction().execute(async (tx) => {
+    // Spam scheduled earlier is held now rather than published (src/guard).
+    const scheduled = await tx
+      .selectFrom('posts')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('publishAt', '<=', at)
+      .execute();
+    for (const post of scheduled) await holdPostIfFlagged(tx, null, post);
     const due = await tx
       .updateTable('posts')
       .set((eb) => ({ status: 'published', publishedAt: eb.ref('publishAt'), updatedAt: at }))

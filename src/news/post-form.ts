@@ -43,12 +43,3 @@ export function formValuesOf(
     cover_media_id: post.coverMediaId ?? '',
   };
 }
-
-/** A `datetime-local` value typed in the installation's zone → UTC ISO; undefined when malformed. */
-export function localDateTimeToUtc(value: string, offsetMinutes: number): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi) - offsetMinutes * 60_000;
-  return Number.isNaN(utc) ? undefined : new Date(utc).toISOString();
-}

@@ -19,6 +19,7 @@ import { todayIn } from '../time/zone.js';
 import { emptyForm } from '../views/context.js';
 import { canPublish, canWritePosts } from './news.policy.js';
 import { PostInput, type PostAction } from './news.schemas.js';
+import { postHeldFlash } from '../guard/guard.service.js';
 import { createPost } from './news.service.js';
 import { postPath } from './news.queries.js';
 import { MAX_QUICK_PHOTOS, QuickPostPage } from './views/quick-post.js';
@@ -224,7 +225,8 @@ export default async function quickPostAdmin(app: FastifyInstance) {
           );
         return reply.redirectWithFlash(
           `/admin/opd/${agency.slug}/berita/${post.id}`,
-          post.status === 'review' ? 'Kegiatan diajukan untuk ditinjau editor.' : 'Draf tersimpan.',
+          (await postHeldFlash(app.db, post)) ??
+            (post.status === 'review' ? 'Kegiatan diajukan untuk ditinjau editor.' : 'Draf tersimpan.'),
         );
       } catch (err) {
         const fields = errorsFrom(err);

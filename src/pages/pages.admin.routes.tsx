@@ -12,6 +12,8 @@ import { pageContext } from '../http/page.js';
 import { t } from '../i18n/index.js';
 import type { AgencyPage } from '../news/news.table.js';
 import { emptyForm, type FormState } from '../views/context.js';
+import { findOpenHold, reasonsOf } from '../guard/guard.repository.js';
+import { m as guardMessages } from '../guard/messages.js';
 import { m } from './messages.js';
 import { canEditPages } from './pages.policy.js';
 import { DIRECTIONS, NewPageInput, PageInput, PageParams } from './pages.schemas.js';
@@ -71,7 +73,7 @@ export default async function pagesAdmin(app: FastifyInstance) {
     );
   }
 
-  function showForm(
+  async function showForm(
     request: FastifyRequest,
     reply: FastifyReply,
     agency: Agency,
@@ -79,6 +81,7 @@ export default async function pagesAdmin(app: FastifyInstance) {
     form: FormState,
     status = 200,
   ) {
+    const hold = await findOpenHold(app.db, agency.id, 'page', page.id);
     return reply.page(
       <PageFormPage
         ctx={pageContext(request, reply)}
@@ -87,6 +90,7 @@ export default async function pagesAdmin(app: FastifyInstance) {
         form={form}
         isContact={page.slug === CONTACT_PAGE}
         deletable={!isDefaultPage(page)}
+        heldReasons={hold ? reasonsOf(hold) : undefined}
       />,
       status,
     );
@@ -137,8 +141,11 @@ export default async function pagesAdmin(app: FastifyInstance) {
       const { actor, agency, page } = await loadPage(request);
       const invalid = validationErrors(request);
       if (invalid) return showForm(request, reply, agency, page, formState(request, invalid), 422);
-      await savePage(app.db, actor, agency, page, request.body as PageInput);
-      return reply.redirectWithFlash(`/admin/opd/${agency.slug}/halaman/${page.slug}`, t.common.saved);
+      const saved = await savePage(app.db, actor, agency, page, request.body as PageInput);
+      return reply.redirectWithFlash(
+        `/admin/opd/${agency.slug}/halaman/${page.slug}`,
+        saved.heldReasons ? guardMessages.pageHeldFlash : t.common.saved,
+      );
     },
   );
 

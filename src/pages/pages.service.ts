@@ -4,6 +4,7 @@ import type { Agency } from '../agencies/agencies.table.js';
 import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx, Tx } from '../db/database.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
+import { holdPageIfFlagged } from '../guard/guard.service.js';
 import type { AgencyPage } from '../news/news.table.js';
 import { htmlToText, sanitizePostHtml } from '../news/sanitize.js';
 import { slugify } from '../news/slug.js';
@@ -143,7 +144,7 @@ export async function savePage(
   agency: Agency,
   page: AgencyPage,
   input: PageInput,
-): Promise<AgencyPage> {
+): Promise<AgencyPage & { heldReasons?: string[] }> {
   mayEdit(actor, agency);
   const changes = {
     title: input.title.trim(),
@@ -151,6 +152,9 @@ export async function savePage(
     updatedAt: now(),
   };
   return db.transaction().execute(async (tx) => {
+    // Judi-online spam stays off the live page, held for the super admin (src/guard).
+    const heldReasons = await holdPageIfFlagged(tx, actor.userId, page, changes);
+    if (heldReasons) return { ...page, heldReasons };
     await updatePageContent(tx, agency.id, page.id, changes);
     await audit(tx, actor, page, 'updated', { title: changes.title, changed: changedFields(page, changes) });
     return { ...page, ...changes };

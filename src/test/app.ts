@@ -32,18 +32,24 @@ export interface TestApp {
 
 /** A PostgreSQL schema of its own for one test, dropped afterwards. */
 export async function freshPostgresSchema(t: TestContext, prefix = 't'): Promise<string> {
-  const url = process.env.TEST_DATABASE_URL!;
-  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withClient(url, (c) => c.query(`create schema ${schema}`));
-  // Under the lock migrations hold, so no migration elsewhere sees the schema vanish mid-way.
-  t.after(() =>
-    withClient(url, async (c) => {
-      await c.query('select pg_advisory_lock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
-    }),
-  );
+  const schema = await createPostgresSchema(prefix);
+  t.after(() => dropPostgresSchema(schema));
   return schema;
+}
+
+async function createPostgresSchema(prefix: string): Promise<string> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await withClient(process.env.TEST_DATABASE_URL!, (c) => c.query(`create schema ${schema}`));
+  return schema;
+}
+
+/** Under the lock migrations hold, so no migration elsewhere sees the schema vanish mid-way. */
+function dropPostgresSchema(schema: string): Promise<void> {
+  return withClient(process.env.TEST_DATABASE_URL!, async (c) => {
+    await c.query('select pg_advisory_lock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
+  });
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -71,15 +77,24 @@ export async function buildTestApp(
     ...(dialect === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : {}),
     ...env,
   });
-  const config: Config = {
-    ...base,
-    databaseSchema: dialect === 'postgres' ? await freshPostgresSchema(t) : undefined,
-  };
-  const { app } = await buildApp(config);
-  // Registered after the schema's cleanup, so it runs first (t.after runs in reverse order).
-  t.after(async () => {
-    await app.close();
+  const schema = dialect === 'postgres' ? await createPostgresSchema('t') : undefined;
+  const config: Config = { ...base, databaseSchema: schema };
+  const cleanUp = async () => {
     rmSync(dataDir, { recursive: true, force: true });
+    if (schema) await dropPostgresSchema(schema);
+  };
+  let app;
+  try {
+    ({ app } = await buildApp(config));
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
+  // The app closes before its schema is dropped (t.after hooks run in the order they are added).
+  const built = app;
+  t.after(async () => {
+    await built.close();
+    await cleanUp();
   });
   return { app, config, dialect };
 }

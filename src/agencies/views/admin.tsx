@@ -123,6 +123,34 @@ export function AdminHome({
             <p>
               <a href="/admin/audit">Siapa mengubah apa, kapan dan dari mana</a>
             </p>
+            {/* The judi-online guard (src/guard): outbound links for OPD admins, held content for the super admin. */}
+            <p>
+              <a href="/admin/tautan-keluar">Tautan keluar ke situs lain</a>
+              {isSuperAdmin ? (
+                <>
+                  {' · '}
+                  <a href="/admin/tinjauan-konten">Tinjauan konten yang ditahan</a>
+                </>
+              ) : null}
+            </p>
+          </section>
+        ) : null}
+        {complaintScope(actor) === 'all' ? (
+          // UU 27/2022: citizens' data requests (coordinator, super admin); breach register (super admin).
+          <section class="card" aria-labelledby="judul-data-pribadi">
+            <h2 class="card__title" id="judul-data-pribadi">
+              Data pribadi
+            </h2>
+            <ul>
+              <li>
+                <a href="/admin/aduan/permintaan-data">Permintaan data pribadi warga</a>
+              </li>
+              {isSuperAdmin ? (
+                <li>
+                  <a href="/admin/insiden">Register insiden data pribadi</a>
+                </li>
+              ) : null}
+            </ul>
           </section>
         ) : null}
         <section class="card" aria-labelledby="judul-panduan">

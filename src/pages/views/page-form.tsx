@@ -1,9 +1,10 @@
 import type { Agency } from '../../agencies/agencies.table.js';
 import { t } from '../../i18n/index.js';
 import type { AgencyPage } from '../../news/news.table.js';
-import { Button, ErrorSummary, Form, TextArea, TextInput } from '../../views/components.js';
+import { Button, ErrorSummary, Form, Notice, TextArea, TextInput } from '../../views/components.js';
 import type { FormState, PageContext } from '../../views/context.js';
 import { Layout } from '../../views/layout.js';
+import { m as guardMessages } from '../../guard/messages.js';
 import { m } from '../messages.js';
 import { pageHref } from './agency-menu.js';
 
@@ -14,10 +15,12 @@ interface Props {
   form: FormState;
   isContact: boolean;
   deletable: boolean;
+  /** why the judi-online guard holds this page's last saved text (src/guard), if it does */
+  heldReasons?: string[] | undefined;
 }
 
 /** Editing one page: title and body; an added page can also be deleted here. */
-export function PageFormPage({ ctx, agency, page, form, isContact, deletable }: Props) {
+export function PageFormPage({ ctx, agency, page, form, isContact, deletable, heldReasons }: Props) {
   const base = `/admin/opd/${agency.slug}/halaman`;
   const title = m.editTitle(page.title);
   return (
@@ -39,6 +42,7 @@ export function PageFormPage({ ctx, agency, page, form, isContact, deletable }: 
           </>
         ) : null}
       </p>
+      {heldReasons ? <Notice kind="warning">{guardMessages.pageHeldNotice(heldReasons)}</Notice> : null}
       <ErrorSummary errors={form.errors} />
       <Form action={`${base}/${page.slug}`} csrfToken={ctx.csrfToken}>
         <TextInput name="title" label={m.titleLabel} form={form} maxLength={120} />
