@@ -75,6 +75,16 @@ const pgTypes = {
   },
 };
 
+/**
+ * Kysely opens every SQLite transaction with a plain (deferred) `begin`, which takes the write lock
+ * only at the first write. A transaction that reads and then writes (publish the due posts, after
+ * screening them) while another process (a second app, the CLI) has written meanwhile cannot be
+ * upgraded, and SQLite fails it at once with "database is locked" instead of waiting busy_timeout.
+ * Taking the write lock at `begin` makes it wait its turn. Within one process Kysely already runs
+ * transactions one at a time on the one connection, so nothing is lost.
+ */
+const BEGIN_IMMEDIATE = 'begin immediate';
+
 /** How many prepared statements to keep: every query the app writes, with room to spare. */
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -88,7 +98,8 @@ function withStatementCache(sqlite: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      const sql = text === 'begin' ? BEGIN_IMMEDIATE : text;
       let statement = cache.get(sql);
       if (!statement) {
         statement = sqlite.prepare(sql);
