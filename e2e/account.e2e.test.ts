@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import * as OTPAuth from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { AccountPasswordPage, LoginPage, SiteHeader, TwoFactorPage, TwoFactorSetupPage } from './pages.js';
 
@@ -34,25 +32,17 @@ async function statusText(page: Page): Promise<string> {
 
 // The steps build on each other like one admin's session: node:test runs them in order.
 describe('an agency admin secures their account', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let secret = '';
   let enrolmentCode = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await newPage(suite.browser);
   });
 
   it('signs in with email and password and lands on the dashboard', async () => {
-    const login = new LoginPage(page, server.url);
+    const login = new LoginPage(page, suite.server.url);
     await login.open();
     await checkA11y(page);
     await login.signIn(EMAIL, DEMO_PASSWORD);
@@ -62,7 +52,7 @@ describe('an agency admin secures their account', { skip: browserSkipReason() },
   });
 
   it('changes the password and says so in a status message', async () => {
-    const account = new AccountPasswordPage(page, server.url);
+    const account = new AccountPasswordPage(page, suite.server.url);
     await account.open();
     await checkA11y(page);
     await account.change(DEMO_PASSWORD, NEW_PASSWORD);
@@ -71,7 +61,7 @@ describe('an agency admin secures their account', { skip: browserSkipReason() },
   });
 
   it('enables two-factor with a code from the shown secret and lists recovery codes', async () => {
-    const setup = new TwoFactorSetupPage(page, server.url);
+    const setup = new TwoFactorSetupPage(page, suite.server.url);
     await setup.open();
     await checkA11y(page);
     secret = await setup.secret();
@@ -91,13 +81,13 @@ describe('an agency admin secures their account', { skip: browserSkipReason() },
   it('signs out with the Keluar button in the header', async () => {
     await new SiteHeader(page).signOut();
     await checkA11y(page);
-    await visit(page, server.url, '/masuk');
+    await visit(page, suite.server.url, '/masuk');
     assert.equal(currentPath(page), '/masuk');
     assert.equal(await page.getByRole('button', { name: 'Keluar', exact: true }).count(), 0);
   });
 
   it('refuses the old password after it was changed', async () => {
-    const login = new LoginPage(page, server.url);
+    const login = new LoginPage(page, suite.server.url);
     await login.open();
     await login.signIn(EMAIL, DEMO_PASSWORD);
     assert.equal(currentPath(page), '/masuk');
@@ -106,7 +96,7 @@ describe('an agency admin secures their account', { skip: browserSkipReason() },
   });
 
   it('asks for a one-time code after the new password once two-factor is on', async () => {
-    const login = new LoginPage(page, server.url);
+    const login = new LoginPage(page, suite.server.url);
     await login.open();
     await login.signIn(EMAIL, NEW_PASSWORD);
     assert.equal(currentPath(page), '/masuk/kode');

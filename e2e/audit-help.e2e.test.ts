@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { LoginPage, submitWith } from './pages.js';
 
@@ -19,23 +17,15 @@ const EMAIL = 'admin1@dinkes.pontianak.go.id';
 
 // One OPD admin on a phone, without JavaScript: the log's filters and the guides are plain pages.
 describe('an OPD admin reads the audit log and the guides', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser, { javaScriptEnabled: false });
-    const login = new LoginPage(page, server.url);
+    page = await newPage(suite.browser, { javaScriptEnabled: false });
+    const login = new LoginPage(page, suite.server.url);
     await login.open();
     await login.signIn(EMAIL, DEMO_PASSWORD);
     assert.equal(currentPath(page), '/admin');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('finds their own sign-in in the log by filtering on the action', async () => {
@@ -50,14 +40,14 @@ describe('an OPD admin reads the audit log and the guides', { skip: browserSkipR
   });
 
   it('reads each guide from the index, every one accessible', async () => {
-    await visit(page, server.url, '/admin/panduan');
+    await visit(page, suite.server.url, '/admin/panduan');
     await checkA11y(page);
     for (const title of [
       'Menulis berita kegiatan yang baik',
       'Memilih dan mengambil foto yang layak tayang',
       'Mengisi standar pelayanan',
     ]) {
-      await visit(page, server.url, '/admin/panduan');
+      await visit(page, suite.server.url, '/admin/panduan');
       await page.getByRole('link', { name: title }).first().click();
       await page.waitForLoadState('load');
       assert.equal(await mainHeading(page), title);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { after, before } from 'node:test';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 
@@ -48,9 +50,12 @@ function freePort(): Promise<number> {
 
 /**
  * Boots the real app in-process on a fresh SQLite database with the demo city, on a free port;
- * `env` adds configuration (e.g. map tiles).
+ * `env` adds configuration (e.g. map tiles); `prepare` adds data before it listens.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  prepare?: (app: FastifyInstance) => Promise<void>,
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'balairung-e2e-'));
   try {
     // The port is known before the app is built, so its absolute links (og:image, feeds) point at it.
@@ -64,6 +69,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
       ...env,
     });
     const { app } = await buildApp(config);
+    if (prepare) await prepare(app);
     const address = await app.listen({ port, host: '127.0.0.1' });
     return {
       url: address.replace(/\/$/, ''),
@@ -79,6 +85,40 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** What a browser suite works with: the app it drives and the Chromium driving it. */
+export interface BrowserSuite {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Called inside a describe: starts the app (`start`, the demo city by default) and Chromium before
+ * its tests and closes both after them. The suite's own before hooks run after these (node:test runs
+ * hooks in the order they are added), so they can open pages at once.
+ */
+export function useBrowser(start: () => Promise<TestServer> = () => startServer()): BrowserSuite {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await start();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() {
+      assert.ok(server, 'the server starts in before()');
+      return server;
+    },
+    get browser() {
+      assert.ok(browser, 'the browser starts in before()');
+      return browser;
+    },
+  };
 }
 
 export function launchBrowser(): Promise<Browser> {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
   browserSkipReason,
   checkA11y,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
   PHONE_VIEWPORT,
   startServer,
-  type TestServer,
 } from './browser.js';
 import { ComplaintForm } from './complaint-pages.js';
 
@@ -30,26 +29,19 @@ const REPORT = {
 };
 
 describe('the map pin on the complaint form', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser(() =>
+    startServer({ BALAIRUNG_MAP_TILES: TILES, BALAIRUNG_MAP_ATTRIBUTION: '© Peta Uji' }),
+  );
   let tile: Buffer;
 
   before(async () => {
-    server = await startServer({ BALAIRUNG_MAP_TILES: TILES, BALAIRUNG_MAP_ATTRIBUTION: '© Peta Uji' });
-    browser = await launchBrowser();
     tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#cfe3c8' } })
       .png()
       .toBuffer();
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** A phone page whose tile requests are answered, with every CSP complaint and asset request noted. */
   async function phone(): Promise<{ page: Page; blocked: string[]; fetched: string[] }> {
-    const page = await newPage(browser, { viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
+    const page = await newPage(suite.browser, { viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
     const blocked: string[] = [];
     const fetched: string[] = [];
     page.on('console', (m) => {
@@ -64,7 +56,7 @@ describe('the map pin on the complaint form', { skip: browserSkipReason() }, () 
 
   it('loads nothing of the map until asked, then pins by tap, by typing and by the centre, and files it', async () => {
     const { page, blocked, fetched } = await phone();
-    const form = new ComplaintForm(page, server.url);
+    const form = new ComplaintForm(page, suite.server.url);
     await form.open();
     await page.waitForLoadState('networkidle');
     assert.ok(
@@ -113,8 +105,8 @@ describe('the map pin on the complaint form', { skip: browserSkipReason() }, () 
   });
 
   it('takes typed coordinates without JavaScript, with no map shown', async () => {
-    const page = await newPage(browser, { viewport: PHONE_VIEWPORT, javaScriptEnabled: false });
-    const form = new ComplaintForm(page, server.url);
+    const page = await newPage(suite.browser, { viewport: PHONE_VIEWPORT, javaScriptEnabled: false });
+    const form = new ComplaintForm(page, suite.server.url);
     await form.open();
     await page.locator('summary', { hasText: 'Titik di peta' }).click();
     await page.getByRole('textbox', { name: /^Garis lintang/ }).fill('-0.0263');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { photoJpeg } from '../src/media/media.fixtures.js';
 import {
@@ -12,11 +12,9 @@ import {
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  type TestServer,
-  startServer,
 } from './browser.js';
 import {
   ComplaintDetail,
@@ -77,8 +75,7 @@ async function assertNoSender(page: Page, where: string): Promise<void> {
 
 // One complaint's life, in order: node:test runs the steps one after another, each building on the last.
 describe('an anonim complaint from a phone reaches the OPD and back', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let citizen: Page;
   let dir = '';
   let photo = '';
@@ -90,19 +87,15 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
     photo = join(dir, 'jalan-berlubang.jpg');
     writeFileSync(photo, await photoJpeg({ gps: true, seed: 3 }));
     assert.ok((await sharp(photo).metadata()).exif, 'the fixture photo should carry EXIF with GPS');
-    server = await startServer();
-    browser = await launchBrowser();
-    citizen = await newPage(browser, { viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
+    citizen = await newPage(suite.browser, { viewport: PHONE_VIEWPORT, hasTouch: true, isMobile: true });
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('lets a citizen on a phone file an anonim complaint with a photo and keep its code and link', async () => {
-    const form = new ComplaintForm(citizen, server.url);
+    const form = new ComplaintForm(citizen, suite.server.url);
     await form.open();
     assert.equal(await mainHeading(citizen), 'Sampaikan aduan');
     await checkA11y(citizen);
@@ -122,9 +115,9 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
   });
 
   it('lets the coordinator find it among new complaints, see who sent it and assign it to PUPR', async () => {
-    const page = await newPage(browser, DESKTOP);
-    await signInAs(page, server.url, COORDINATOR, DEMO_PASSWORD);
-    const queue = new ComplaintQueue(page, server.url);
+    const page = await newPage(suite.browser, DESKTOP);
+    await signInAs(page, suite.server.url, COORDINATOR, DEMO_PASSWORD);
+    const queue = new ComplaintQueue(page, suite.server.url);
     await queue.open();
     await checkA11y(page);
     await queue.openTab('Baru');
@@ -152,7 +145,7 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
     // The photo reached the complaint without its EXIF (GPS, camera).
     const files = await detail.attachmentPaths();
     assert.equal(files.length, 1, `expected one attachment, got ${files.join(', ')}`);
-    const stored = await page.request.get(`${server.url}${files[0]}`);
+    const stored = await page.request.get(`${suite.server.url}${files[0]}`);
     assert.equal(stored.status(), 200);
     const meta = await sharp(await stored.body()).metadata();
     assert.equal(meta.format, 'jpeg');
@@ -170,9 +163,9 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
   });
 
   it('lets the PUPR admin acknowledge and answer it without ever seeing the sender', async () => {
-    const page = await newPage(browser, DESKTOP);
-    await signInAs(page, server.url, OPD_ADMIN, DEMO_PASSWORD);
-    const queue = new ComplaintQueue(page, server.url);
+    const page = await newPage(suite.browser, DESKTOP);
+    await signInAs(page, suite.server.url, OPD_ADMIN, DEMO_PASSWORD);
+    const queue = new ComplaintQueue(page, suite.server.url);
     await queue.open();
     assert.equal(await queue.row(code).count(), 1, `${code} is not in the PUPR queue`);
     await assertNoSender(page, 'the PUPR queue');
@@ -203,7 +196,7 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
   });
 
   it('shows the citizen the answer, the OPD and the code, and takes the acceptance and 5 stars', async () => {
-    const tracking = new TrackingPage(citizen, server.url);
+    const tracking = new TrackingPage(citizen, suite.server.url);
     await tracking.openPrivateLink(privateLink);
     assert.equal(await mainHeading(citizen), REPORT.title);
     assert.equal(await tracking.trackingCode(), code);
@@ -233,8 +226,8 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
   });
 
   it('lists it publicly, and shows it by code alone, without the sender', async () => {
-    const visitor = await newPage(browser);
-    const list = new PublicComplaintList(visitor, server.url);
+    const visitor = await newPage(suite.browser);
+    const list = new PublicComplaintList(visitor, suite.server.url);
     await list.open();
     const item = list.item(REPORT.title);
     assert.equal(await item.count(), 1, `"${REPORT.title}" is not in the public list`);
@@ -245,7 +238,7 @@ describe('an anonim complaint from a phone reaches the OPD and back', { skip: br
     await assertNoSender(visitor, 'the public list');
     await checkA11y(visitor);
 
-    const tracking = new TrackingPage(visitor, server.url);
+    const tracking = new TrackingPage(visitor, suite.server.url);
     await tracking.lookUp(code.toLowerCase());
     assert.equal(await mainHeading(visitor), REPORT.title);
     assert.equal(await tracking.trackingCode(), code);

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Dialog, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Dialog, Locator, Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { LoginPage, submitWith } from './pages.js';
 
@@ -67,28 +65,20 @@ class BodyEditor {
 }
 
 describe('the rich-text editor of a post body', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let cspViolations: string[];
   let tablePath = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    page = await newPage(suite.browser);
     cspViolations = await watchCsp(page);
-    await new LoginPage(page, server.url).open();
-    await new LoginPage(page, server.url).signIn(ADMIN, DEMO_PASSWORD);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    await new LoginPage(page, suite.server.url).open();
+    await new LoginPage(page, suite.server.url).signIn(ADMIN, DEMO_PASSWORD);
   });
 
   it('replaces the textarea with a labelled text box and toolbar, and passes axe', async () => {
-    await visit(page, server.url, NEW_POST);
+    await visit(page, suite.server.url, NEW_POST);
     const editor = new BodyEditor(page);
     await editor.text.waitFor();
     assert.equal(await page.locator('textarea[name=body_html]').isHidden(), true);
@@ -187,10 +177,10 @@ describe('the rich-text editor of a post body', { skip: browserSkipReason() }, (
   });
 
   it('leaves the plain textarea working when JavaScript is off', async () => {
-    const plain = await newPage(browser, { javaScriptEnabled: false });
+    const plain = await newPage(suite.browser, { javaScriptEnabled: false });
     await plain.context().addCookies(await page.context().cookies());
     try {
-      await visit(plain, server.url, NEW_POST);
+      await visit(plain, suite.server.url, NEW_POST);
       const body = plain.getByRole('textbox', { name: 'Isi', exact: true });
       assert.equal(await body.evaluate((el) => el.tagName), 'TEXTAREA');
       assert.equal(await plain.getByRole('toolbar').count(), 0);
@@ -207,7 +197,7 @@ describe('the rich-text editor of a post body', { skip: browserSkipReason() }, (
   });
 
   it('keeps the plain textarea for a body the editor would cut short, such as a table', async () => {
-    await visit(page, server.url, tablePath);
+    await visit(page, suite.server.url, tablePath);
     const body = page.getByRole('textbox', { name: 'Isi', exact: true });
     assert.equal(await body.evaluate((el) => el.tagName), 'TEXTAREA');
     assert.equal(await body.inputValue(), TABLE_BODY);

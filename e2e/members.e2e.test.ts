@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { LoginPage, SiteHeader, submitWith } from './pages.js';
 
@@ -21,26 +19,18 @@ const INVITED_PASSWORD = 'buku-tua-di-kapuas';
 
 // The OPD with a single admin closes its gap: the admin invites a second one, who signs in.
 describe('an agency admin invites a second admin', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let link = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await newPage(suite.browser);
   });
 
   it('explains each problem of an invalid invitation and keeps what was typed', async () => {
-    await new LoginPage(page, server.url).open();
-    await new LoginPage(page, server.url).signIn(ADMIN, DEMO_PASSWORD);
-    await visit(page, server.url, '/admin/opd/disperpusip/pengguna');
+    await new LoginPage(page, suite.server.url).open();
+    await new LoginPage(page, suite.server.url).signIn(ADMIN, DEMO_PASSWORD);
+    await visit(page, suite.server.url, '/admin/opd/disperpusip/pengguna');
     await checkA11y(page);
     await page.getByLabel('Nama', { exact: true }).fill('Admin Kedua');
     await page.getByLabel('Email', { exact: true }).fill('bukan-email');
@@ -65,17 +55,17 @@ describe('an agency admin invites a second admin', { skip: browserSkipReason() }
   it('lets the invited person set a password and sign in to their agency', async () => {
     // The link carries the configured public address; the test server listens on a port of its own.
     const { pathname, search } = new URL(link);
-    await visit(page, server.url, `${pathname}${search}`);
+    await visit(page, suite.server.url, `${pathname}${search}`);
     assert.match(await mainHeading(page), /Buat kata sandi/);
     await checkA11y(page);
     await page.getByLabel('Kata sandi baru', { exact: true }).fill(INVITED_PASSWORD);
     await page.getByLabel('Ulangi kata sandi baru', { exact: true }).fill(INVITED_PASSWORD);
     await submitWith(page, page.getByRole('button', { name: 'Simpan kata sandi' }));
     assert.equal(currentPath(page), '/masuk');
-    await new LoginPage(page, server.url).signIn(INVITED, INVITED_PASSWORD);
+    await new LoginPage(page, suite.server.url).signIn(INVITED, INVITED_PASSWORD);
     assert.equal(currentPath(page), '/admin');
     assert.match(await page.locator('main').innerText(), /Dinas Perpustakaan dan Kearsipan/);
-    await visit(page, server.url, '/admin/opd/disperpusip');
+    await visit(page, suite.server.url, '/admin/opd/disperpusip');
     await checkA11y(page);
   });
 });

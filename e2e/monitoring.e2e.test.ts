@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEFAULT_RULES } from '../src/monitoring/rules.js';
 import { scoreAgency, type Zone } from '../src/monitoring/score.js';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
-  launchBrowser,
+  startServer,
+  useBrowser,
   mainHeading,
   newPage,
   visit,
-  type TestServer,
 } from './browser.js';
 import { acceptInvitation, invite, signInAs, signOut, statusText } from './news.pages.js';
-import { startDemoServer } from './monitoring.server.js';
+import { withDemoActivity } from '../src/monitoring/monitoring.fixtures.js';
 import { submitWith } from './pages.js';
 
 const SUPER = 'admin@pontianak.go.id';
@@ -53,42 +53,34 @@ const ZONE_LABEL: Record<Zone, string> = { hijau: 'Hijau', kuning: 'Kuning', mer
 // The done-when: the demo shows disperpusip in red for one admin and stale news; a second admin
 // who posts moves it, on the next page load, to where the rules put it.
 describe('the monitoring dashboard', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser(() => startServer({}, withDemoActivity));
   let page: Page;
 
   before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await newPage(suite.browser);
   });
 
   it('shows the super admin disperpusip in the red zone for one admin and stale news', async () => {
-    await signInAs(page, server.url, SUPER, DEMO_PASSWORD);
+    await signInAs(page, suite.server.url, SUPER, DEMO_PASSWORD);
     assert.match(await page.locator('#judul-pemantauan').locator('..').innerText(), /Dinas Perpustakaan/);
-    const row = await dashboardRow(page, server.url);
+    const row = await dashboardRow(page, suite.server.url);
     assert.match(await mainHeading(page), /Pemantauan perangkat daerah/);
     assert.equal(row.zone, 'Merah');
     assert.match(row.text, /Admin aktif hanya 1 orang/);
     assert.match(row.text, /Berita terakhir \d+ hari yang lalu/);
     await checkA11y(page);
-    await visit(page, server.url, `/admin/monitoring/${AGENCY}`);
+    await visit(page, suite.server.url, `/admin/monitoring/${AGENCY}`);
     assert.equal(await page.locator('svg[role=img]').count(), 3);
     await checkA11y(page);
   });
 
   it('lets the super admin invite a second admin, who sets a password and posts an activity', async () => {
-    await visit(page, server.url, `/admin/opd/${AGENCY}/pengguna`);
+    await visit(page, suite.server.url, `/admin/opd/${AGENCY}/pengguna`);
     const link = await invite(page, 'Admin Kedua Perpustakaan', SECOND, 'Admin OPD');
     await signOut(page);
-    await acceptInvitation(page, server.url, link, SECOND_PASSWORD);
-    await signInAs(page, server.url, SECOND, SECOND_PASSWORD);
-    await visit(page, server.url, `/admin/opd/${AGENCY}/kegiatan-baru`);
+    await acceptInvitation(page, suite.server.url, link, SECOND_PASSWORD);
+    await signInAs(page, suite.server.url, SECOND, SECOND_PASSWORD);
+    await visit(page, suite.server.url, `/admin/opd/${AGENCY}/kegiatan-baru`);
     await page.getByLabel('Judul', { exact: true }).fill('Lomba bercerita anak di perpustakaan kota');
     await page
       .getByLabel('Cerita singkat', { exact: true })
@@ -99,7 +91,7 @@ describe('the monitoring dashboard', { skip: browserSkipReason() }, () => {
   });
 
   it('moves disperpusip, on the next load of the dashboard, to the zone the rules give', async () => {
-    const figures = await apiRow(server.url);
+    const figures = await apiRow(suite.server.url);
     const expected = scoreAgency(
       {
         daysSincePost: 0,
@@ -113,8 +105,8 @@ describe('the monitoring dashboard', { skip: browserSkipReason() }, () => {
       DEFAULT_RULES,
     );
     assert.notEqual(expected.zone, 'merah', 'under the default rules it leaves the red zone');
-    await signInAs(page, server.url, SUPER, DEMO_PASSWORD);
-    const row = await dashboardRow(page, server.url);
+    await signInAs(page, suite.server.url, SUPER, DEMO_PASSWORD);
+    const row = await dashboardRow(page, suite.server.url);
     assert.equal(row.zone, ZONE_LABEL[expected.zone]);
     assert.doesNotMatch(row.text, /Admin aktif hanya/);
     assert.doesNotMatch(row.text, /Berita terakhir \d+ hari yang lalu/);

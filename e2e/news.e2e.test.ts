@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { photoJpeg } from '../src/media/media.fixtures.js';
 import {
@@ -12,12 +12,10 @@ import {
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import {
   PostEditor,
@@ -79,8 +77,7 @@ describe(
   'an activity posted from a phone reaches every public surface',
   { skip: browserSkipReason() },
   () => {
-    let server: TestServer;
-    let browser: Browser;
+    const suite = useBrowser();
     let page: Page;
     let photos: string[] = [];
     let dir = '';
@@ -105,31 +102,27 @@ describe(
       );
       const fixture = await sharp(photos[0]).metadata();
       assert.ok(fixture.exif, 'the fixture photo should carry EXIF with GPS before upload');
-      server = await startServer();
-      browser = await launchBrowser();
-      page = await newPage(browser);
+      page = await newPage(suite.browser);
     });
 
     after(async () => {
-      await browser?.close();
-      await server?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     it('lets the agency admin invite an author, who chooses a password through the link', async () => {
-      await signInAs(page, server.url, ADMIN, DEMO_PASSWORD);
-      await visit(page, server.url, `/admin/opd/${AGENCY}/pengguna`);
+      await signInAs(page, suite.server.url, ADMIN, DEMO_PASSWORD);
+      await visit(page, suite.server.url, `/admin/opd/${AGENCY}/pengguna`);
       await audit(page);
       const link = await invite(page, 'Penulis Dinkes', AUTHOR, 'Penulis');
       await audit(page);
       await signOut(page);
-      await acceptInvitation(page, server.url, link, AUTHOR_PASSWORD);
+      await acceptInvitation(page, suite.server.url, link, AUTHOR_PASSWORD);
       await audit(page);
-      await signInAs(page, server.url, AUTHOR, AUTHOR_PASSWORD);
+      await signInAs(page, suite.server.url, AUTHOR, AUTHOR_PASSWORD);
     });
 
     it('lets the author post an activity with two photos and submit it for review', async (t) => {
-      const screen = new QuickPostScreen(page, server.url, AGENCY);
+      const screen = new QuickPostScreen(page, suite.server.url, AGENCY);
       axeMs = 0;
       const start = performance.now();
       await screen.open();
@@ -160,8 +153,8 @@ describe(
     });
 
     it('lets the editor find it among posts in review and publish it', async () => {
-      await signInAs(page, server.url, EDITOR, DEMO_PASSWORD);
-      await visit(page, server.url, `/admin/opd/${AGENCY}/berita?status=review`);
+      await signInAs(page, suite.server.url, EDITOR, DEMO_PASSWORD);
+      await visit(page, suite.server.url, `/admin/opd/${AGENCY}/berita?status=review`);
       await audit(page);
       await page.getByRole('link', { name: POST.title, exact: true }).click();
       await page.waitForLoadState('load');
@@ -177,8 +170,8 @@ describe(
     });
 
     it('shows the article with both photos to a visitor', async () => {
-      const visitor = await newPage(browser);
-      await visit(visitor, server.url, articlePath);
+      const visitor = await newPage(suite.browser);
+      await visit(visitor, suite.server.url, articlePath);
       assert.equal(await mainHeading(visitor), POST.title);
       // The first photo is the cover at the top; the gallery below holds the other.
       const gallery = visitor.locator('.article__cover img, .gallery img');
@@ -197,7 +190,7 @@ describe(
 
     it('lists it on the agency site, the portal and in search', async () => {
       for (const path of [`/opd/${AGENCY}`, '/', `/cari?q=${encodeURIComponent(SEARCH_WORD)}`]) {
-        await visit(page, server.url, path);
+        await visit(page, suite.server.url, path);
         assert.ok((await linksTo(page, articlePath)) >= 1, `${path} does not link to ${articlePath}`);
         await audit(page);
       }
@@ -205,7 +198,7 @@ describe(
 
     it('lists it in both feeds and the sitemap', async () => {
       for (const path of ['/feed.xml', `/opd/${AGENCY}/feed.xml`, '/sitemap.xml']) {
-        const { status, body } = await fetchBody(page, `${server.url}${path}`);
+        const { status, body } = await fetchBody(page, `${suite.server.url}${path}`);
         assert.equal(status, 200, `${path} answered ${status}`);
         const text = body.toString('utf8');
         assert.ok(text.includes(`${articlePath}</`), `${path} does not list ${articlePath}`);
@@ -214,14 +207,14 @@ describe(
     });
 
     it('gives WhatsApp a 1200×630 JPEG preview without location data', async () => {
-      await visit(page, server.url, articlePath);
+      await visit(page, suite.server.url, articlePath);
       const og = await page.locator('meta[property="og:image"]').getAttribute('content');
       assert.ok(og, 'no og:image meta on the article');
       const ogUrl = new URL(og); // throws on a relative URL
       assert.match(ogUrl.protocol, /^https?:$/);
       assert.equal(await page.locator('meta[name="twitter:image"]').getAttribute('content'), og);
       // The absolute URL names the configured public address; the test server listens on its own port.
-      const { status, type, body } = await fetchBody(page, `${server.url}${ogUrl.pathname}`);
+      const { status, type, body } = await fetchBody(page, `${suite.server.url}${ogUrl.pathname}`);
       assert.equal(status, 200, `og:image ${ogUrl.pathname} answered ${status}`);
       assert.match(type, /^image\/jpeg/);
       const meta = await sharp(body).metadata();
@@ -230,11 +223,11 @@ describe(
     });
 
     it('stores and serves the photos with no EXIF or XMP (no location)', async () => {
-      await visit(page, server.url, articlePath);
+      await visit(page, suite.server.url, articlePath);
       const paths = await articleImagePaths(page);
       const originals = [...new Set(paths.map((p) => `${folderOf(p)}/original.jpg`))];
       for (const path of [...originals, ...paths]) {
-        const { status, body } = await fetchBody(page, `${server.url}${path}`);
+        const { status, body } = await fetchBody(page, `${suite.server.url}${path}`);
         assert.equal(status, 200, `${path} answered ${status}`);
         const meta = await sharp(body).metadata();
         assert.equal(meta.exif, undefined, `${path} keeps EXIF`);
@@ -243,9 +236,9 @@ describe(
     });
 
     it('takes the photos with the form when JavaScript is off', async () => {
-      const scriptless = await newPage(browser, { javaScriptEnabled: false });
-      await signInAs(scriptless, server.url, AUTHOR, AUTHOR_PASSWORD);
-      const screen = new QuickPostScreen(scriptless, server.url, AGENCY);
+      const scriptless = await newPage(suite.browser, { javaScriptEnabled: false });
+      await signInAs(scriptless, suite.server.url, AUTHOR, AUTHOR_PASSWORD);
+      const screen = new QuickPostScreen(scriptless, suite.server.url, AGENCY);
       await screen.open();
       await audit(scriptless);
       await screen.choosePhotos(photos);

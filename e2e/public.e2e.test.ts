@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   browserSkipReason,
   checkA11y,
   currentPath,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { LoginPage, submitWith } from './pages.js';
 
@@ -27,29 +25,21 @@ function agencyLinks(page: Page): Locator {
 }
 
 describe('public pages', { skip: SKIP }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await newPage(suite.browser);
   });
 
   it('shows the city portal at / with its name as the main heading', async () => {
-    await visit(page, server.url, '/');
+    await visit(page, suite.server.url, '/');
     assert.equal(await mainHeading(page), 'Pemerintah Kota Pontianak');
     await checkA11y(page);
   });
 
   it('puts keyboard focus on the skip link first', async () => {
-    await visit(page, server.url, '/');
+    await visit(page, suite.server.url, '/');
     await page.keyboard.press('Tab');
     const focused = await page.locator(':focus').textContent();
     assert.equal(focused?.trim(), 'Langsung ke konten utama');
@@ -57,7 +47,7 @@ describe('public pages', { skip: SKIP }, () => {
   });
 
   it('lists every agency in /opd as a link and filters them by name', async () => {
-    await visit(page, server.url, '/opd');
+    await visit(page, suite.server.url, '/opd');
     const all = await agencyLinks(page).count();
     assert.ok(all >= 30, `expected at least 30 agency links, found ${all}`);
     await checkA11y(page);
@@ -72,19 +62,19 @@ describe('public pages', { skip: SKIP }, () => {
   });
 
   it("shows an agency's own home page at /opd/dinkes", async () => {
-    await visit(page, server.url, '/opd/dinkes');
+    await visit(page, suite.server.url, '/opd/dinkes');
     assert.equal(await mainHeading(page), 'Dinas Kesehatan');
     await checkA11y(page);
   });
 
   it('answers an unknown address with a 404 page', async () => {
-    await visit(page, server.url, '/tidak-ada', 404);
+    await visit(page, suite.server.url, '/tidak-ada', 404);
     assert.equal(await mainHeading(page), 'Halaman tidak ditemukan');
     await checkA11y(page);
   });
 
   it('shows the sign-in form at /masuk with labelled fields', async () => {
-    const login = new LoginPage(page, server.url);
+    const login = new LoginPage(page, suite.server.url);
     await login.open();
     assert.equal(await login.email.count(), 1);
     assert.equal(await login.password.count(), 1);
@@ -95,7 +85,7 @@ describe('public pages', { skip: SKIP }, () => {
     let noScript: Page;
 
     before(async () => {
-      noScript = await newPage(browser, { javaScriptEnabled: false });
+      noScript = await newPage(suite.browser, { javaScriptEnabled: false });
     });
 
     after(async () => {
@@ -107,17 +97,17 @@ describe('public pages', { skip: SKIP }, () => {
         ['/', 'Pemerintah Kota Pontianak'],
         ['/opd/dinkes', 'Dinas Kesehatan'],
       ] as const) {
-        await visit(noScript, server.url, path);
+        await visit(noScript, suite.server.url, path);
         assert.equal(await mainHeading(noScript), heading);
         await checkA11y(noScript);
       }
-      await new LoginPage(noScript, server.url).open();
-      assert.equal(await new LoginPage(noScript, server.url).email.count(), 1);
+      await new LoginPage(noScript, suite.server.url).open();
+      assert.equal(await new LoginPage(noScript, suite.server.url).email.count(), 1);
       await checkA11y(noScript);
     });
 
     it('filters the agency directory with its GET form', async () => {
-      await visit(noScript, server.url, '/opd');
+      await visit(noScript, suite.server.url, '/opd');
       await checkA11y(noScript);
       await filterDirectory(noScript, 'kesehatan');
       const url = new URL(noScript.url());

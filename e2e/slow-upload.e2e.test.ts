@@ -3,17 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { phonePhoto } from '../src/media/media.fixtures.js';
-import {
-  DEMO_PASSWORD,
-  browserSkipReason,
-  launchBrowser,
-  newPage,
-  startServer,
-  visit,
-  type TestServer,
-} from './browser.js';
+import { DEMO_PASSWORD, browserSkipReason, useBrowser, newPage, visit } from './browser.js';
 import { LoginPage } from './pages.js';
 
 // A phone on a weak connection: 4 Mbit/s up, 300 ms round trip.
@@ -25,21 +17,16 @@ const SLOW_LINK = {
 };
 
 describe('a 12-megapixel phone photo over a slow link', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   let dir = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser);
+    page = await newPage(suite.browser);
     dir = mkdtempSync(join(tmpdir(), 'balairung-slow-'));
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -48,9 +35,9 @@ describe('a 12-megapixel phone photo over a slow link', { skip: browserSkipReaso
     assert.ok(photo.length > 4 * 1024 * 1024, `the fixture weighs ${photo.length} bytes, like a phone photo`);
     const file = join(dir, 'IMG_20261128_081500.jpg');
     writeFileSync(file, photo);
-    await new LoginPage(page, server.url).open();
-    await new LoginPage(page, server.url).signIn('admin1@dinkes.pontianak.go.id', DEMO_PASSWORD);
-    await visit(page, server.url, '/admin/opd/dinkes/kegiatan-baru');
+    await new LoginPage(page, suite.server.url).open();
+    await new LoginPage(page, suite.server.url).signIn('admin1@dinkes.pontianak.go.id', DEMO_PASSWORD);
+    await visit(page, suite.server.url, '/admin/opd/dinkes/kegiatan-baru');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
     const started = Date.now();

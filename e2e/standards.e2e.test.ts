@@ -1,20 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { createRequire } from 'node:module';
 import type { QRCode } from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import {
   DEMO_PASSWORD,
   browserSkipReason,
   checkA11y,
-  launchBrowser,
+  useBrowser,
   mainHeading,
   newPage,
-  startServer,
   visit,
-  type TestServer,
 } from './browser.js';
 import { signInAs } from './news.pages.js';
 
@@ -38,44 +36,36 @@ async function decodeQr(png: Buffer): Promise<string | undefined> {
 // The done-when: a service with all 14 components and an SK shows as complete, and its poster
 // prints on one A4 page with a QR code that leads to the service's page.
 describe('the service standard poster', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    page = await newPage(browser, { viewport: { width: 1000, height: 1400 } });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await newPage(suite.browser, { viewport: { width: 1000, height: 1400 } });
   });
 
   it('shows the complete demo service to the public, accessibly', async () => {
-    await visit(page, server.url, SERVICE);
+    await visit(page, suite.server.url, SERVICE);
     assert.equal(await mainHeading(page), NAME);
     await checkA11y(page);
-    await visit(page, server.url, '/layanan');
+    await visit(page, suite.server.url, '/layanan');
     await checkA11y(page);
   });
 
   it('shows the OPD admin the service as complete, and the forms pass axe', async () => {
-    const admin = await newPage(browser);
-    await signInAs(admin, server.url, 'admin1@disdukcapil.pontianak.go.id', DEMO_PASSWORD);
-    await visit(admin, server.url, '/admin/opd/disdukcapil/layanan');
+    const admin = await newPage(suite.browser);
+    await signInAs(admin, suite.server.url, 'admin1@disdukcapil.pontianak.go.id', DEMO_PASSWORD);
+    await visit(admin, suite.server.url, '/admin/opd/disdukcapil/layanan');
     const row = admin.locator('tr', { has: admin.locator(`th a[href$="/penerbitan-ktp-el"]`) });
     assert.match(await row.innerText(), /Lengkap/);
     assert.doesNotMatch(await row.innerText(), /Belum lengkap/);
     await checkA11y(admin);
-    await visit(admin, server.url, '/admin/opd/disdukcapil/layanan/penerbitan-ktp-el');
+    await visit(admin, suite.server.url, '/admin/opd/disdukcapil/layanan/penerbitan-ktp-el');
     await checkA11y(admin);
     await admin.context().close();
   });
 
   it('prints the poster on exactly one A4 page', async () => {
-    await visit(page, server.url, `${SERVICE}/poster`);
+    await visit(page, suite.server.url, `${SERVICE}/poster`);
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
@@ -87,10 +77,10 @@ describe('the service standard poster', { skip: browserSkipReason() }, () => {
   });
 
   it('carries a QR code that decodes to the service’s public address, which answers with the service', async () => {
-    await visit(page, server.url, `${SERVICE}/poster`);
+    await visit(page, suite.server.url, `${SERVICE}/poster`);
     const qr = page.locator('.poster__qr');
     const decoded = await decodeQr(await qr.screenshot());
-    assert.equal(decoded, `${server.url}${SERVICE}`);
+    assert.equal(decoded, `${suite.server.url}${SERVICE}`);
     const response = await fetch(decoded!);
     assert.equal(response.status, 200);
     assert.match(await response.text(), new RegExp(`<h1>${NAME}</h1>`));

@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  DEMO_PASSWORD,
-  browserSkipReason,
-  checkA11y,
-  launchBrowser,
-  newPage,
-  startServer,
-  visit,
-  type TestServer,
-} from './browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, browserSkipReason, checkA11y, useBrowser, newPage, visit } from './browser.js';
 import { PAYLOADS } from './xss.payloads.js';
 
 const AGENCY = 'dinkes';
@@ -89,8 +80,7 @@ function inspect(page: Page): Promise<Findings> {
 }
 
 describe('known XSS payloads in posts never run in Chromium', { skip: browserSkipReason() }, () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = useBrowser();
   let page: Page;
   const posts: Created[] = [];
   const sentinelHits: string[] = [];
@@ -100,11 +90,9 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   let pagesVisited = 0;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     // The app's CSP would stop inline handlers on its own; bypassing it tests the sanitiser and the
     // escaping themselves, so a payload that got through shows up here instead of hiding behind CSP.
-    page = await newPage(browser, { bypassCSP: true });
+    page = await newPage(suite.browser, { bypassCSP: true });
     await page.exposeFunction('__xss', (label: unknown) => {
       sentinelHits.push(`${String(label)} on ${page.url()}`);
     });
@@ -115,17 +103,11 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
     // Not the context's 'page' event: axe opens a blank page of its own to finish its run.
     page.on('popup', (popup) => popups.push(popup.url()));
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   /** Opens a page, lets timers, animations and refreshes fire, then checks nothing ran or slipped in. */
   async function render(path: string): Promise<void> {
-    await visit(page, server.url, path);
+    await visit(page, suite.server.url, path);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    assert.equal(page.url(), `${server.url}${path}`, `${path} navigated away to ${page.url()}`);
+    assert.equal(page.url(), `${suite.server.url}${path}`, `${path} navigated away to ${page.url()}`);
     assert.deepEqual(sentinelHits, [], 'a payload called the __xss sentinel');
     assert.deepEqual(dialogs, [], 'a payload opened a dialog');
     assert.deepEqual(popups, [], 'a payload opened a window');
@@ -155,7 +137,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   }
 
   it("catches a payload that does run, under the app's own headers (the traps work)", async () => {
-    await visit(page, server.url, '/');
+    await visit(page, suite.server.url, '/');
     await page.evaluate(() => {
       document.body.insertAdjacentHTML(
         'beforeend',
@@ -172,13 +154,13 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
 
   it(`publishes ${PAYLOADS.length} payloads in title, summary and body, one post each, through the API`, async () => {
     assert.ok(PAYLOADS.length >= 30);
-    const { token } = await api<{ token: string }>(server.url, '/api/v1/auth/token', {
+    const { token } = await api<{ token: string }>(suite.server.url, '/api/v1/auth/token', {
       email: ADMIN,
       password: DEMO_PASSWORD,
     });
     for (const [i, payload] of PAYLOADS.entries()) {
       const title = `${MARK} ${i + 1}: ${payload.html}`;
-      const path = await createPost(server.url, token, {
+      const path = await createPost(suite.server.url, token, {
         title,
         summary: payload.html,
         body_html: `<p>Awal uji ${payload.label}.</p>${payload.html}<p>Akhir uji.</p>`,
@@ -186,7 +168,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
       posts.push({ label: payload.label, title, path });
     }
     // And all of them in one body, where one payload may try to close or open another's context.
-    const path = await createPost(server.url, token, {
+    const path = await createPost(suite.server.url, token, {
       title: `${MARK} semua sekaligus`,
       body_html: PAYLOADS.map((p) => `<p>${p.label}</p>${p.html}`).join('\n'),
     });
@@ -202,7 +184,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   });
 
   it('runs no naughty string shown as a complaint, an agency profile or a service name', async () => {
-    const { token } = await api<{ token: string }>(server.url, '/api/v1/auth/token', {
+    const { token } = await api<{ token: string }>(suite.server.url, '/api/v1/auth/token', {
       email: SUPER_ADMIN,
       password: DEMO_PASSWORD,
     });
@@ -210,7 +192,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
     assert.ok(naughty.length >= 10, 'a sample of the Big List of Naughty Strings');
     const joined = naughty.map((p) => p.html).join('\n');
     await api(
-      server.url,
+      suite.server.url,
       '/api/v1/agencies',
       {
         slug: 'uji-blns',
@@ -224,7 +206,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
     );
     for (const p of naughty)
       await api(
-        server.url,
+        suite.server.url,
         '/api/v1/agencies/uji-blns/services',
         { name: p.html, status: 'published' },
         token,
@@ -235,7 +217,7 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
       .filter((n) => n.html.trim().length >= 5)
       .slice(0, 3)
       .entries()) {
-      const filed = await api<{ tracking_code: string }>(server.url, '/api/v1/complaints', {
+      const filed = await api<{ tracking_code: string }>(suite.server.url, '/api/v1/complaints', {
         class: 'pengaduan',
         title: p.html,
         description: `Uraian uji: ${joined}`.slice(0, 5000),
