@@ -27,7 +27,8 @@ import { AgencyIdentityPage } from './views/identity.js';
 import { createAgency, socialLinksOf, updateAgencyProfile } from './agencies.service.js';
 import { settingsOf } from './settings.js';
 import type { Agency } from './agencies.table.js';
-import { AdminHome, AgencyAdminList, AgencyCreatePage, AgencyProfilePage } from './views/admin.js';
+import { AgencyAdminList, AgencyCreatePage, AgencyProfilePage } from './views/admin.js';
+import { AdminHome } from './views/admin-home.js';
 import { homeMonitoring } from '../monitoring/monitoring.home.js';
 
 /** The agency the actor may see, by slug: 404 for anyone with no role in it. */
