@@ -8,10 +8,9 @@ import type { Config } from './config.js';
 import { createDatabase, type Db, type Dialect } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { createLocalStorage, MEDIA_URL_PREFIX, type Storage } from './storage/storage.js';
+import { MEDIA_URL_PREFIX, type Storage } from './storage/storage.js';
+import { createStorages } from './storage/storages.js';
 import multipart from '@fastify/multipart';
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { ensureInstallation, type SeedResult } from './seed/seed.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerErrorHandlers, sendError } from './http/errors.js';
@@ -21,11 +20,15 @@ import { securityHeadersFor, securityPlugin } from './http/security.js';
 import { csrfPlugin } from './http/csrf.js';
 import { pagePlugin } from './http/page.js';
 import { pageCachePlugin } from './http/page-cache.js';
+import { fastPathServer } from './http/fast-path.js';
+import { staticAssetsPlugin } from './http/static-assets.js';
 import { tenantPlugin } from './http/tenant.js';
+import { legacyQueryRedirects, legacyRedirectFor } from './imports/redirects.js';
 import { authPlugin } from './http/auth.js';
 import { openApiPlugin } from './api/openapi.js';
-import { serializeRequest } from './http/logging.js';
-import { requestContextPlugin } from './http/request-context.js';
+import { loggingOptions } from './http/logging.js';
+import { metricsPlugin } from './http/metrics.js';
+import { requestContextPlugin, requestIdGenerator } from './http/request-context.js';
 import { ASSET_PREFIX, PUBLIC_DIR } from './views/assets.js';
 import portalRoutes from './portal/portal.routes.js';
 import agencyPages from './agencies/agencies.routes.js';
@@ -52,6 +55,7 @@ import agencyPagesPublic from './pages/pages.routes.js';
 import pagesAdmin from './pages/pages.admin.routes.js';
 import { MAX_UPLOAD_BYTES } from './media/limits.js';
 import { startScheduler, type SchedulerOptions } from './jobs/scheduler.js';
+import { rateLimitStore } from './http/rate-limit.store.js';
 import complaintFiling from './complaints/filing.routes.js';
 import complaintTracking from './complaints/tracking.routes.js';
 import complaintsAdmin from './complaints/complaints.admin.routes.js';
@@ -67,6 +71,7 @@ import assessmentAdmin from './assessment/assessment.admin.routes.js';
 import breachesAdmin from './privacy/breaches.admin.routes.js';
 import monitoringApi from './monitoring/monitoring.api.js';
 import guardAdmin from './guard/guard.admin.routes.js';
+import importsAdmin from './imports/imports.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -99,16 +104,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const https = config.baseUrl.startsWith('https://');
   const applySecurityHeaders = securityHeadersFor(https);
   const app = Fastify({
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      serializers: { req: serializeRequest },
-      ...(options.logStream ? { stream: options.logStream } : {}),
-    },
+    ...loggingOptions(config.logLevel, options.logStream),
     trustProxy: https,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
-    genReqId: () => crypto.randomUUID(),
+    genReqId: requestIdGenerator(https),
+    // Kept public pages are answered before Fastify's hooks run (src/http/fast-path.ts).
+    serverFactory: fastPathServer,
     // Errors Fastify raises before routing (a malformed %-escape in the path) get our page too.
     // Hooks (and so helmet) have not run for these: the same headers are set on the raw response.
     frameworkErrors: (_error, request, reply) => {
@@ -128,6 +130,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     url: config.databaseUrl,
     schema: config.databaseSchema,
     dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
   });
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
@@ -136,42 +140,45 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     'mailer',
     createMailer(config.smtpUrl, `Balairung <noreply@${new URL(config.baseUrl).hostname}>`, app.log),
   );
-  const mediaRoot = path.join(config.dataDir, 'media');
-  mkdirSync(mediaRoot, { recursive: true });
-  app.decorate('storage', createLocalStorage(mediaRoot));
-  app.decorate('complaintFiles', createLocalStorage(path.join(config.dataDir, 'complaint-files')));
+  // The data folder by default; a bucket when BALAIRUNG_STORAGE_URL is set (src/storage/).
+  const storages = await createStorages(config);
+  app.decorate('storage', storages.media);
+  app.decorate('complaintFiles', storages.complaintFiles);
   app.addHook('onClose', async () => {
     app.mailer.close();
+    storages.close();
     await database.close();
   });
   await migrateToLatest(database);
   const seed = await ensureInstallation(database.db, config);
 
   // App plugins
-  registerErrorHandlers(app);
+  // A 404 on an agency's host may be an address of its old WordPress site (src/imports).
+  registerErrorHandlers(app, legacyRedirectFor);
   await app.register(requestContextPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(securityPlugin, { https });
   // Pages and the stylesheet shrink to about a quarter: it matters on a slow phone connection.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(pageCachePlugin, { versionCacheMs: config.env === 'test' ? 0 : 100 });
-  await app.register(rateLimit, { global: false, enableDraftSpec: true });
-  await app.register(fastifyStatic, {
-    root: PUBLIC_DIR,
-    prefix: ASSET_PREFIX,
-    // Asset URLs carry a content hash (src/views/assets.ts), so they may be cached for a year.
-    maxAge: '365d',
-    immutable: true,
-  });
+  // Counted in Redis or PostgreSQL when set, so every app process shares each limit.
+  await app.register(rateLimit, { global: false, enableDraftSpec: true, ...(await rateLimitStore(app)) });
+  // Asset URLs carry a content hash (src/views/assets.ts): cached for a year, compressed once.
+  await app.register(staticAssetsPlugin, { root: PUBLIC_DIR, base: ASSET_PREFIX });
   // Uploaded photos: every key is unique to one processed file, so a year's cache is safe.
-  await app.register(fastifyStatic, {
-    root: mediaRoot,
-    prefix: MEDIA_URL_PREFIX,
-    decorateReply: false,
-    maxAge: '365d',
-    immutable: true,
-  });
+  if (storages.mediaRoot)
+    await app.register(fastifyStatic, {
+      root: storages.mediaRoot,
+      prefix: MEDIA_URL_PREFIX,
+      decorateReply: false,
+      maxAge: '365d',
+      immutable: true,
+    });
+  // The AWS SDK is loaded only on object storage (~25 MB a process on the local folder need not carry).
+  else if (storages.s3Media)
+    await app.register((await import('./storage/s3.routes.js')).default, { storage: storages.s3Media });
   // Photos arrive one per request (the phone form uploads each with its own progress bar).
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 },
@@ -179,6 +186,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openApiPlugin);
   await app.register(tenantPlugin);
   await app.register(authPlugin);
+  await app.register(legacyQueryRedirects);
   await app.register(csrfPlugin, { secure: https });
   await app.register(pagePlugin, { secure: https });
 
@@ -212,6 +220,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(assessmentAdmin, { prefix: '/admin' });
   await app.register(breachesAdmin, { prefix: '/admin' });
   await app.register(guardAdmin, { prefix: '/admin' });
+  await app.register(importsAdmin, { prefix: '/admin' });
   // JSON API
   await app.register(accountApi, { prefix: '/api/v1' });
   await app.register(agencyApi, { prefix: '/api/v1' });
@@ -225,7 +234,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(apiDocs, { prefix: '/api' });
 
   // Timed jobs. Tests call the job functions directly, so under test the runner waits to be asked.
-  const jobs = options.scheduler ?? (config.env === 'test' ? false : {});
+  const interval = config.jobIntervalMs ? { intervalMs: config.jobIntervalMs } : undefined;
+  const jobs = options.scheduler ?? interval ?? (config.env === 'test' ? false : {});
   if (jobs) {
     const scheduler = startScheduler(app, jobs);
     // onClose hooks run last-registered first: the runner stops before the database closes.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { storageConfig, type S3Config } from './storage/storage.config.js';
 
 /** Everything the app reads from the environment, parsed once. Nothing else reads process.env. */
 export interface Config {
@@ -10,8 +11,18 @@ export interface Config {
   dataDir: string;
   /** postgres://… or undefined for SQLite in the data folder */
   databaseUrl: string | undefined;
-  /** PostgreSQL schema to use (tests give each run its own) */
+  /** PostgreSQL schema to use (tests give each run its own); BALAIRUNG_DATABASE_SCHEMA */
   databaseSchema: string | undefined;
+  /** PostgreSQL connections per process; BALAIRUNG_DB_POOL_MAX, default 10 */
+  dbPoolMax: number;
+  /** PostgreSQL cancels a statement running longer; BALAIRUNG_DB_STATEMENT_TIMEOUT_MS, default 15 s, 0 = never */
+  dbStatementTimeoutMs: number;
+  /** redis://… shared by the app processes for rate limits; unset: PostgreSQL (or memory on SQLite) */
+  redisUrl: string | undefined;
+  /** prefix of every Redis key, so installations (or test runs) can share one Redis */
+  redisPrefix: string;
+  /** the scheduler's tick; BALAIRUNG_JOB_INTERVAL_MS, default 30 s (set, it starts the scheduler under test too) */
+  jobIntervalMs: number | undefined;
   baseUrl: string;
   seed: 'demo' | 'none';
   demoPassword: string | undefined;
@@ -19,8 +30,14 @@ export interface Config {
   smtpUrl: string | undefined;
   rateLimit: boolean;
   logLevel: string;
+  /** the bearer token Prometheus sends for /metrics from outside loopback; unset: loopback only */
+  metricsToken: string | undefined;
+  /** how long a stopping server lets requests in flight finish before it cuts them */
+  shutdownTimeoutMs: number;
   /** the optional map pin on the complaint form; undefined (no map offered) when BALAIRUNG_MAP_TILES is unset */
   map: MapConfig | undefined;
+  /** object storage for uploads (BALAIRUNG_STORAGE_URL=s3://…); undefined: the data folder, the default */
+  storage: S3Config | undefined;
 }
 
 export interface MapConfig {
@@ -60,6 +77,14 @@ function port(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+function milliseconds(env: Env, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) fail(name, `harus bilangan bulat milidetik ≥ 0 (sekarang "${value}")`);
+  return n;
+}
+
 function url(env: Env, name: string, protocols: string[]): string | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
@@ -70,6 +95,23 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     fail(name, 'bukan URL yang sah');
   }
   if (!protocols.includes(parsed.protocol)) fail(name, `harus diawali ${protocols.join(' atau ')}//`);
+  return value;
+}
+
+function positiveInteger(env: Env, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) fail(name, `harus bilangan bulat ≥ 1 (sekarang "${value}")`);
+  return n;
+}
+
+/** Put into search_path as it is, so only a plain identifier is accepted. */
+function schemaName(env: Env): string | undefined {
+  const value = env.BALAIRUNG_DATABASE_SCHEMA;
+  if (value === undefined || value === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value))
+    fail('BALAIRUNG_DATABASE_SCHEMA', `harus huruf kecil, angka dan _ (sekarang "${value}")`);
   return value;
 }
 
@@ -129,6 +171,15 @@ function mapConfig(env: Env): MapConfig | undefined {
   };
 }
 
+/** Sent as a bearer token over the network, so as long as the app's own secret must be. */
+function metricsToken(env: Env): string | undefined {
+  const value = env.BALAIRUNG_METRICS_TOKEN;
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 32 || !/^[\x21-\x7e]+$/.test(value))
+    fail('BALAIRUNG_METRICS_TOKEN', 'harus paling sedikit 32 karakter, tanpa spasi');
+  return value;
+}
+
 /** In development the secret is kept in the data folder so forms survive a restart. */
 function localSecret(dataDir: string): string {
   const file = path.join(dataDir, '.secret');
@@ -161,7 +212,12 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    databaseSchema: undefined,
+    databaseSchema: schemaName(env),
+    dbPoolMax: positiveInteger(env, 'BALAIRUNG_DB_POOL_MAX') ?? 10,
+    dbStatementTimeoutMs: milliseconds(env, 'BALAIRUNG_DB_STATEMENT_TIMEOUT_MS', 15_000),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.BALAIRUNG_REDIS_PREFIX || 'balairung:',
+    jobIntervalMs: positiveInteger(env, 'BALAIRUNG_JOB_INTERVAL_MS'),
     baseUrl: baseUrl.replace(/\/$/, ''),
     seed: oneOf(env, 'BALAIRUNG_SEED', ['demo', 'none'], 'demo'),
     demoPassword,
@@ -175,5 +231,8 @@ export function loadConfig(env: Env = process.env): Config {
       nodeEnv === 'test' ? 'silent' : 'info',
     ),
     map: mapConfig(env),
+    storage: storageConfig(env, fail),
+    metricsToken: metricsToken(env),
+    shutdownTimeoutMs: milliseconds(env, 'BALAIRUNG_SHUTDOWN_TIMEOUT_MS', 10_000),
   };
 }

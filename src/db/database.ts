@@ -13,11 +13,13 @@ import type { ComplaintTables } from '../complaints/complaints.table.js';
 import type { MailTables } from '../mail/outbox.table.js';
 import type { JobTables } from '../jobs/jobs.table.js';
 import type { PageCacheTables } from '../http/page-cache.table.js';
+import type { RateLimitTables } from '../http/rate-limit.table.js';
 import type { MonitoringTables } from '../monitoring/monitoring.table.js';
 import type { StandardsTables } from '../standards/standards.table.js';
 import type { AssessmentTables } from '../assessment/assessment.table.js';
 import type { GuardTables } from '../guard/guard.table.js';
 import type { PrivacyTables } from '../privacy/privacy.table.js';
+import type { ImportTables } from '../imports/imports.table.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -32,11 +34,13 @@ export interface Database
     MailTables,
     JobTables,
     PageCacheTables,
+    RateLimitTables,
     MonitoringTables,
     StandardsTables,
     AssessmentTables,
     GuardTables,
-    PrivacyTables {}
+    PrivacyTables,
+    ImportTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -61,7 +65,20 @@ export interface DatabaseOptions {
   /** SQLite file; ':memory:' for tests */
   sqliteFile?: string;
   dataDir: string;
+  /** PostgreSQL connections per process (default 10): mind max_connections × processes */
+  poolMax?: number | undefined;
+  /**
+   * PostgreSQL: the server cancels a statement running longer. Unset or 0: never, for the CLI's long
+   * work (backups, imports); the app passes its config (BALAIRUNG_DB_STATEMENT_TIMEOUT_MS, 15 s).
+   */
+  statementTimeoutMs?: number | undefined;
 }
+
+export const DEFAULT_POOL_MAX = 10;
+/** An idle connection is closed after this: a quiet process gives its share of max_connections back. */
+const IDLE_TIMEOUT_MS = 30_000;
+/** How long a request waits for a free connection or a new one before it fails instead of hanging. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 // PostgreSQL hands back timestamps as Date and counts as strings; SQLite as text and numbers.
 // Parsing both to the SQLite shapes lets one set of queries and types serve both dialects.
@@ -111,15 +128,28 @@ function withStatementCache(sqlite: SQLite.Database) {
   };
 }
 
+/**
+ * The PostgreSQL pool for production: bounded, every statement under a server-side timeout (a
+ * runaway query is cancelled with a clean error instead of holding a connection and a request
+ * forever), idle connections returned, and the app named in pg_stat_activity for the DBA.
+ */
+function createPool(options: DatabaseOptions & { url: string }): pg.Pool {
+  return new pg.Pool({
+    connectionString: options.url,
+    max: options.poolMax ?? DEFAULT_POOL_MAX,
+    idleTimeoutMillis: IDLE_TIMEOUT_MS,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    application_name: 'balairung',
+    types: pgTypes as pg.CustomTypesConfig,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+}
+
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: 10,
-      types: pgTypes as pg.CustomTypesConfig,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    const pool = createPool({ ...options, url: options.url });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', schema: options.schema ?? 'public', close: () => db.destroy() };
   }

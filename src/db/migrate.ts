@@ -13,14 +13,15 @@ import {
 import type { Database, DatabaseHandle } from './database.js';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
-const MIGRATION_FILE = /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/;
+// .ts under src/ (tsx), .js under dist/ (the compiled production build, scripts/build-server.mjs)
+const MIGRATION_FILE = /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.[jt]s$/;
 
 /** Reads the dated files in ./migrations; their names order them. */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
     for (const file of (await readdir(folder)).filter((f) => MIGRATION_FILE.test(f)).sort()) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(
+      migrations[file.replace(/\.[jt]s$/, '')] = (await import(
         pathToFileURL(path.join(folder, file)).href
       )) as Migration;
     }
@@ -50,11 +51,15 @@ async function migrate(handle: DatabaseHandle, run: Run): Promise<MigrationResul
     });
   if (handle.dialect === 'sqlite') return run(migratorOn(handle.db));
   return handle.db.connection().execute(async (conn) => {
+    // A migration (or the wait for another process's) may take longer than the statement timeout
+    // requests run under; this connection goes back to the pool with the timeout it came with.
+    await sql`set statement_timeout = 0`.execute(conn);
     await sql`select pg_advisory_lock(hashtext(${SCHEMA_CHANGE_LOCK}))`.execute(conn);
     try {
       return await run(migratorOn(conn));
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${SCHEMA_CHANGE_LOCK}))`.execute(conn);
+      await sql`reset statement_timeout`.execute(conn);
     }
   });
 }

@@ -6,6 +6,15 @@ export interface JobRunTable {
   ranAt: string;
 }
 
+/** Which app process runs a scheduled job (src/jobs/leases.ts): one row per job. */
+export interface JobLeaseTable {
+  name: string;
+  /** the scheduler holding it: host, pid and a random part, unique per running app */
+  holder: string;
+  expiresAt: string;
+}
+
 export interface JobTables {
   jobRuns: JobRunTable;
+  jobLeases: JobLeaseTable;
 }
