@@ -21,6 +21,11 @@ export const BACKUP_USAGE = `  backup [--to FOLDER]
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
+/** Uploads in a bucket are outside what these commands copy: say so every time, never silently. */
+function noteObjectStorage(config: Config, write: (line: string) => void) {
+  if (config.storage) write(m.objectStorage(`s3://${config.storage.bucket}/${config.storage.prefix}`));
+}
+
 function summary(manifest: Manifest, io: Output) {
   const rows = Object.values(manifest.database.tables).reduce((a, b) => a + b, 0);
   io.out(m.database(rows, manifest.database.bytes));
@@ -42,12 +47,14 @@ export async function backupCommand(args: string[], config: Config, io: Output):
   const { values } = parseArgs({ args, options: { to: { type: 'string' } }, strict: true });
   if (config.databaseUrl) {
     io.err(m.postgres);
+    noteObjectStorage(config, io.err);
     return 2;
   }
   return reportErrors(io, async () => {
     const { dir, manifest } = await createBackup(config.dataDir, path.resolve(values.to ?? 'backups'));
     io.out(m.backedUp(dir));
     summary(manifest, io);
+    noteObjectStorage(config, io.out);
     return 0;
   });
 }
@@ -71,6 +78,7 @@ export async function restoreCommand(args: string[], config: Config, io: Output)
     const { manifest } = await restoreBackup(from, config.dataDir, values.force);
     io.out(m.restored(config.dataDir));
     summary(manifest, io);
+    noteObjectStorage(config, io.out);
     return 0;
   });
 }

@@ -24,6 +24,13 @@ export const backupMessages = {
   secret: '  .secret: disertakan (kunci akses warga dan tautan lampiran tetap berlaku)',
   noSecret: '  .secret: tidak ada (BALAIRUNG_SECRET diatur di lingkungan: simpan nilainya sendiri)',
   missingFrom: '--from wajib diisi dengan folder cadangan.',
+  // With BALAIRUNG_STORAGE_URL the uploads are in a bucket: a backup of the data folder cannot hold them.
+  objectStorage: (where: string) =>
+    [
+      `Catatan: foto dan lampiran aduan disimpan di penyimpanan objek ${where}, TIDAK di folder data,`,
+      'jadi tidak ikut dalam cadangan ini dan tidak dipulihkan olehnya. Cadangkan bucket itu dengan',
+      'alat penyimpanan objek (versioning atau replikasi bucket, atau `rclone sync`); lihat docs/storage.md.',
+    ].join('\n'),
   postgres: [
     'Basis data ini PostgreSQL: cadangkan dengan alat PostgreSQL sendiri (lihat docs/backup.md).',
     '',

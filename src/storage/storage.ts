@@ -2,8 +2,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Where uploaded files live. The local folder is the default; object storage (S3) can implement the
- * same interface later without callers changing.
+ * Where uploaded files live. The local folder is the default; object storage (S3, `s3.ts`) implements
+ * the same interface, so callers never know which one they hold.
  */
 export interface Storage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
@@ -18,9 +18,11 @@ export const MEDIA_URL_PREFIX = '/media/';
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]*$/;
 
-function checkKey(key: string): string {
-  // Keys are made by us, never from a file name; this guards against a bug turning into traversal.
-  if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`unsafe storage key: ${key}`);
+/** Keys are made by us, never from a file name; this guards against a bug turning into traversal. */
+export const isSafeKey = (key: string): boolean => SAFE_KEY.test(key) && !key.includes('..');
+
+export function checkKey(key: string): string {
+  if (!isSafeKey(key)) throw new Error(`unsafe storage key: ${key}`);
   return key;
 }
 
