@@ -1,5 +1,67 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+
+/** What a shell reports for a process ended by the signal itself: 128 + its number. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+/** After the timeout has cut the connections, how long closing may still take (a job stuck on SMTP). */
+const AFTER_CUT_MS = 2_000;
+/** How often, while stopping, connections whose last answer has gone out are closed. */
+const IDLE_SWEEP_MS = 100;
+
+/**
+ * Stops without dropping a request: on the first SIGTERM or SIGINT, app.close() closes the
+ * listening socket (new connections are refused, so the proxy sends them to another process) and
+ * the idle keep-alive connections; requests already being answered run to the end (one arriving on
+ * a kept-alive connection meanwhile gets Fastify's 503 with Connection: close, which a proxy
+ * retries elsewhere); then the onClose hooks stop the scheduler, waiting for a run in progress, and
+ * close the database. Exit 0.
+ *
+ * Node closes the idle keep-alive connections once, when closing starts; a connection busy then is
+ * kept alive after its answer and would hold the close open for the whole keep-alive timeout (72 s;
+ * fastify/fastify#7044). So answers sent while stopping say `Connection: close`, and connections
+ * that fall idle anyway (an answer already under way at the signal) are swept every IDLE_SWEEP_MS.
+ *
+ * Past `timeoutMs` the remaining connections are cut and the exit code is 1, so the supervisor's
+ * log shows that some answers were lost. A second signal exits at once (an operator's second Ctrl-C).
+ */
+function stopGracefullyOn(app: FastifyInstance, timeoutMs: number): void {
+  let stopping = false;
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
+  const stop = (signal: StopSignal) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting at once');
+      process.exit(SIGNAL_EXIT_CODES[signal]);
+    }
+    stopping = true;
+    app.log.info({ signal, timeoutMs }, 'shutting down: finishing the requests in flight');
+    setInterval(() => app.server.closeIdleConnections(), IDLE_SWEEP_MS).unref();
+    let cut = false;
+    const timer = setTimeout(() => {
+      cut = true;
+      app.log.error({ timeoutMs }, 'requests still in flight at the shutdown timeout: cutting them');
+      app.server.closeAllConnections();
+      setTimeout(() => process.exit(1), AFTER_CUT_MS).unref();
+    }, timeoutMs);
+    app.close().then(
+      () => {
+        clearTimeout(timer);
+        app.log.info('stopped');
+        process.exit(cut ? 1 : 0);
+      },
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
 
 /** Only listens, logs and closes gracefully; everything else is in buildApp. */
 async function main() {
@@ -21,13 +83,7 @@ async function main() {
         `Masuk sebagai admin@pontianak.go.id di ${config.baseUrl}/masuk\n`,
     );
   }
-  const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  stopGracefullyOn(app, config.shutdownTimeoutMs);
   await app.listen({ port: config.port, host: config.host });
 }
 

@@ -25,7 +25,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
   app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/aset/') || request.url === '/healthz') return;
+    if (request.url.startsWith('/aset/') || request.url === '/healthz' || request.url === '/metrics') return;
     let user: User | undefined;
     if (isApi(request.url)) {
       const header = request.headers.authorization;

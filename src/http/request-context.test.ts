@@ -36,6 +36,33 @@ for (const dialect of dialects()) {
       assert.match(event.requestId, /^[0-9a-f-]{36}$/);
     });
 
+    it('records the id the trusted proxy gave a request, the one it sends back and logs', async (t) => {
+      const { app } = await buildTestApp(t, dialect, { BALAIRUNG_BASE_URL: 'https://pontianak.go.id' });
+      const form = await app.inject({ method: 'GET', url: '/masuk' });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/masuk',
+        headers: {
+          cookie,
+          'x-request-id': 'nginx-7c1e0b5a',
+          'x-forwarded-for': '203.0.113.8',
+          'x-forwarded-proto': 'https',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: new URLSearchParams({ email: ADMIN, password: DEMO_PASSWORD, _csrf: csrf }).toString(),
+      });
+      assert.equal(res.statusCode, 303);
+      assert.equal(res.headers['x-request-id'], 'nginx-7c1e0b5a');
+      const event = await app.db
+        .selectFrom('auditEvents')
+        .select(['ip', 'requestId'])
+        .where('action', '=', 'auth.signed_in')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(event, { ip: '203.0.113.8', requestId: 'nginx-7c1e0b5a' });
+    });
+
     it('records no address for work done outside a request (a timed job), and the one given inside one', async (t) => {
       const { app } = await buildTestApp(t, dialect);
       const base = { actorId: null, action: 'test.job', subjectType: 'test', subjectId: 'job' };

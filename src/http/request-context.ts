@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -26,6 +28,24 @@ export function withRequestContext<T>(context: RequestContext, work: () => T): T
   return storage.run(context, work);
 }
 
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** An id we did not make goes into every log line and audit row: a short plain token or nothing. */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Each request's id (Fastify's genReqId): a fresh UUID, or, behind the trusted proxy (trustProxy,
+ * the same switch that lets it name the client's address), the X-Request-Id that proxy sent, so
+ * its access log and ours name a request alike. Without a proxy the header comes from the visitor,
+ * who could then give their requests the id of someone else's in the audit trail: it is ignored.
+ * The proxy must set the header itself (nginx: `proxy_set_header X-Request-Id $request_id`).
+ */
+export function requestIdGenerator(trustProxy: boolean): (raw: IncomingMessage) => string {
+  return (raw) => {
+    const given = trustProxy ? raw.headers[REQUEST_ID_HEADER] : undefined;
+    return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID();
+  };
+}
+
 export function contextOf(request: FastifyRequest): RequestContext {
   const userAgent = request.headers['user-agent'] ?? '';
   return {
@@ -43,7 +63,9 @@ export function contextOf(request: FastifyRequest): RequestContext {
  * (the same fix @fastify/request-context applies).
  */
 export const requestContextPlugin = fp(async (app: FastifyInstance) => {
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    // Sent back on every answer, so a citizen reporting an error can quote it and we find the lines.
+    reply.header(REQUEST_ID_HEADER, request.id);
     const context = contextOf(request);
     contexts.set(request, context);
     storage.run(context, done);

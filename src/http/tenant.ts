@@ -18,7 +18,7 @@ export const tenantPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest<Site | null>('site', null);
   app.addHook('onRequest', async (request) => {
     // Assets and the health check must answer even when the database does not.
-    if (request.url.startsWith('/aset/') || request.url === '/healthz') return;
+    if (request.url.startsWith('/aset/') || request.url === '/healthz' || request.url === '/metrics') return;
     request.installation = await getInstallation(app.db);
     const host = request.hostname.toLowerCase();
     const agency =

@@ -61,6 +61,7 @@ export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([
   'lupa-kata-sandi',
   'masuk',
   'media',
+  'metrics',
   'monitoring',
   'opd',
   'open311',
