@@ -1,11 +1,29 @@
+import { Readable } from 'node:stream';
+import { etagOf } from './page-cache.rules.js';
+
 /** One kept page: the bytes as sent and the headers that describe them. */
 export interface Entry {
   version: number;
   /** Date.now() after which the entry is stale whatever the version; Infinity for none */
   expires: number;
+  /** the headers that describe the body, set on a hit answered through Fastify */
   headers: [string, string][];
   body: Buffer;
+  /** the body's strong validator, worked out once here */
+  etag: string;
+  /** every header the first answer had, flat for res.writeHead: the fast path's 200 and its 304 */
+  raw200: string[];
+  raw304: string[];
+  /** whether the first answer carried its request's id: the fast path then sends one of its own */
+  requestId: boolean;
   size: number;
+}
+
+/** What the first answer sent: the headers that describe the body, and all the others too. */
+export interface Sent {
+  kept: [string, string][];
+  all: [string, string][];
+  requestId: boolean;
 }
 
 /** per entry: keys, headers and bookkeeping, roughly */
@@ -39,6 +57,11 @@ export class PageStore {
     return undefined;
   }
 
+  /** Whether anything is kept for key, current or not: a cheap no before reading the version. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** Marks a served entry as the most recently used. */
   touch(key: string, entry: Entry): void {
     this.entries.delete(key);
@@ -46,29 +69,31 @@ export class PageStore {
   }
 
   /** Keeps a page, unless it is too large or a newer render of the same key is already kept. */
-  put(
-    key: string,
-    version: number,
-    ttlMs: number | undefined,
-    headers: [string, string][],
-    body: Buffer,
-  ): void {
-    const size = body.length + key.length + OVERHEAD;
-    if (size > this.maxEntryBytes || (this.entries.get(key)?.version ?? 0) > version) return;
+  put(key: string, version: number, ttlMs: number | undefined, sent: Sent, body: Buffer): Entry | undefined {
+    const size = body.length + key.length + OVERHEAD + JSON.stringify(sent.all).length;
+    if (size > this.maxEntryBytes || (this.entries.get(key)?.version ?? 0) > version) return undefined;
     this.remove(key);
-    this.entries.set(key, {
+    const etag = etagOf(body);
+    const raw304 = ['etag', etag, ...sent.all.filter(([name]) => name !== 'etag').flat()];
+    const entry: Entry = {
       version,
       expires: ttlMs === undefined ? Infinity : Date.now() + ttlMs,
-      headers,
+      headers: [...sent.kept.filter(([name]) => name !== 'etag'), ['etag', etag]],
       body,
+      etag,
+      raw200: [...raw304, 'content-length', String(body.length)],
+      raw304,
+      requestId: sent.requestId,
       size,
-    });
+    };
+    this.entries.set(key, entry);
     this.bytes += size;
     this.stores++;
     for (const oldest of this.entries.keys()) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldest);
     }
+    return entry;
   }
 
   clear(): void {
@@ -81,5 +106,30 @@ export class PageStore {
     if (!old) return;
     this.entries.delete(key);
     this.bytes -= old.size;
+  }
+}
+
+/**
+ * A streamed body read whole into memory, when it is at most `max` bytes; a larger one comes back
+ * as a stream of the same bytes (those read so far, then the rest), not held at all.
+ */
+export async function gather(source: Readable, max: number): Promise<Buffer | Readable> {
+  const iterator: AsyncIterator<unknown> = source[Symbol.asyncIterator]();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return Buffer.concat(chunks, size);
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size > max) {
+      return Readable.from(
+        (async function* () {
+          yield* chunks;
+          for (let rest = await iterator.next(); !rest.done; rest = await iterator.next()) yield rest.value;
+        })(),
+      );
+    }
   }
 }

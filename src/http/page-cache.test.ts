@@ -69,8 +69,13 @@ for (const dialect of dialects()) {
       assert.equal(cached.statusCode, 200);
       assert.equal(cached.headers['content-encoding'], 'br');
       assert.deepEqual(cached.rawPayload, fresh.rawPayload);
-      const withoutDate = (res: LightMyRequestResponse) => ({ ...res.headers, date: undefined });
-      assert.deepEqual(withoutDate(cached), withoutDate(fresh));
+      // The date and the request's own id are the answer's; every other header is the page's.
+      const perPage = (res: LightMyRequestResponse) => ({
+        ...res.headers,
+        date: undefined,
+        'x-request-id': undefined,
+      });
+      assert.deepEqual(perPage(cached), perPage(fresh));
       for (const name of [
         'content-security-policy',
         'strict-transport-security',
@@ -212,6 +217,45 @@ for (const dialect of dialects()) {
       assert.match(own.body, /Pesan untuk satu orang saja/);
       assert.ok(own.cookies.some((c) => c.name === 'balairung_pesan' && c.value === ''));
       assert.doesNotMatch((await get(app, '/')).body, /Pesan untuk satu orang saja/);
+    });
+
+    it('lets browsers keep a public page and revalidate it by its ETag', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const enc = { 'accept-encoding': 'gzip' };
+      const fresh = await get(app, '/berita', enc);
+      assert.equal(
+        fresh.headers['cache-control'],
+        'public, max-age=0, s-maxage=1, stale-while-revalidate=60',
+      );
+      assert.equal(fresh.headers.vary, 'accept-encoding, cookie');
+      const etag = String(fresh.headers.etag);
+      assert.match(etag, /^"[A-Za-z0-9_-]{27}"$/);
+      assert.equal((await get(app, '/berita', enc)).headers.etag, etag, 'a hit has the same tag');
+      assert.notEqual((await get(app, '/berita')).headers.etag, etag, 'each encoding its own tag');
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+        const again = await get(app, '/berita', { ...enc, 'if-none-match': ifNoneMatch });
+        assert.equal(again.statusCode, 304, ifNoneMatch);
+        assert.equal(again.rawPayload.length, 0);
+        assert.equal(again.headers.etag, etag);
+      }
+      assert.equal((await get(app, '/berita', { ...enc, 'if-none-match': '"other"' })).statusCode, 200);
+      // The first render of a page answers a tag from another process's render of it too.
+      app.pageCache.clear();
+      assert.equal((await get(app, '/berita', { ...enc, 'if-none-match': etag })).statusCode, 304);
+    });
+
+    it('keeps no-store on pages for the signed-in, with a form or a flash, or not allowlisted', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const editor = await signedIn(app, EDITOR);
+      assert.equal((await editor.get('/berita')).headers['cache-control'], 'no-store');
+      for (const url of ['/aduan', '/masuk', '/aduan/lacak']) {
+        assert.match(String((await get(app, url)).headers['cache-control']), /no-store/, url);
+      }
+      const flash = `balairung_pesan=${app.signCookie('Tersimpan')}`;
+      assert.equal((await get(app, '/', { cookie: flash })).headers['cache-control'], 'no-store');
+      // Complaint figures are kept 5 s: browsers may keep them no longer.
+      const figures = await get(app, '/aduan/laporan');
+      assert.match(String(figures.headers['cache-control']), /^public, max-age=0\b/);
     });
 
     it('keeps no form page, no admin page and no API answer', async (t) => {

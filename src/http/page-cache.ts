@@ -1,9 +1,29 @@
-import { Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onSendHookHandler } from 'fastify';
 import { SESSION_COOKIE } from '../accounts/sessions.js';
 import { FLASH_COOKIE, isPersonal } from './page.js';
-import { PageStore } from './page-cache.store.js';
+import { gather, PageStore, type Entry } from './page-cache.store.js';
+import {
+  addVary,
+  askable,
+  cacheKey,
+  CACHEABLE_TYPES,
+  CACHED_ROUTES,
+  encodingClass,
+  etagMatches,
+  etagOf,
+  KEPT_HEADERS,
+  mayBePersonal,
+  PER_RESPONSE_HEADERS,
+  PUBLIC_CACHE_CONTROL,
+  PUBLIC_VARY,
+  type Encoding,
+} from './page-cache.rules.js';
+import { ContentVersion } from './page-cache.version.js';
+import { pageCacheAnswer, setFastAnswer } from './fast-path.js';
+
+export { encodingClass } from './page-cache.rules.js';
 
 /*
  * The page cache: anonymous public pages answered from memory, the same bytes a fresh render would
@@ -17,7 +37,7 @@ import { PageStore } from './page-cache.store.js';
  * (a change shows everywhere within that window; zero reads it on every request), and at once
  * after it has handled a write of its own, so whoever saves sees the result on their next page.
  *
- * What is kept, and only then:
+ * What is kept, and only then (the rules live in page-cache.rules.ts):
  * - routes named in CACHED_ROUTES (an allowlist: a new page is never cached until someone decides
  *   it shows nothing personal); complaint pages for a few seconds, as complaints bump no version;
  * - GET (HEAD is answered from a GET's entry), no Authorization header, no session or flash cookie
@@ -25,60 +45,24 @@ import { PageStore } from './page-cache.store.js';
  * - status 200, an HTML, XML, RSS, Atom or JSON type, no Set-Cookie, and the page used no CSRF
  *   token and no flash message (page.ts marks those replies).
  * The key is the Host, the whole URL with its query, and the encoding class (br, gzip, identity),
- * so one agency's host never gets another's page. Headers that describe the body are kept; the
- * security headers are set by their hooks on every answer, a hit included. Memory is bounded:
- * least recently used entries go first past `maxBytes`. Requests for a page another request is
- * rendering wait for that render (up to WAIT_MS) rather than all rendering it after a change.
+ * so one agency's host never gets another's page. Memory is bounded: least recently used entries
+ * go first past `maxBytes`. Requests for a page another request is rendering wait for that render
+ * (up to WAIT_MS) rather than all rendering it after a change.
+ *
+ * Such pages (kept or not) are public to browsers too: Cache-Control PUBLIC_CACHE_CONTROL instead
+ * of page.ts's no-store, Vary on encoding and cookie, and a strong ETag of the bytes, so a
+ * browser's revalidation is a 304 without a body.
+ *
+ * Hits are answered twice over: by fast-path.ts in front of Fastify (no hooks, headers replayed
+ * from the first answer), and here in onRequest for what the fast path lets through (a version
+ * not yet read, a request waiting for another's render). Fastify alone renders and fills the cache.
  *
  * Registered after @fastify/compress, whose onSend must run first on each route, and before the
  * tenant and session plugins, whose database lookups a hit skips.
  */
 
-/** The route patterns whose anonymous pages may be kept; ttlMs for pages the version does not cover. */
-const CACHED_ROUTES: ReadonlyMap<string, { ttlMs?: number }> = new Map([
-  ['/', {}],
-  ['/opd', {}],
-  ['/opd/:slug', {}],
-  ['/berita', {}],
-  ['/berita/:postSlug', {}],
-  ['/opd/:slug/berita', {}],
-  ['/opd/:slug/berita/:postSlug', {}],
-  ['/opd/:slug/:page', {}],
-  ['/:page', {}],
-  ['/cari', {}],
-  // Service standards (src/standards): their tables bump the content version.
-  ['/layanan', {}],
-  ['/layanan/:service', {}],
-  ['/layanan/:service/poster', {}],
-  ['/opd/:slug/layanan', {}],
-  ['/opd/:slug/layanan/:service', {}],
-  ['/opd/:slug/layanan/:service/poster', {}],
-  ['/feed.xml', {}],
-  ['/opd/:slug/feed.xml', {}],
-  ['/sitemap.xml', {}],
-  // Complaints change hundreds of times a second and bump no version; figures lag a minute anyway.
-  ['/aduan/laporan', { ttlMs: 5_000 }],
-  ['/aduan/kinerja', { ttlMs: 5_000 }],
-]);
-
-const CACHEABLE_TYPES = /^(text\/html|application\/(xml|rss\+xml|atom\+xml|json))\s*(;|$)/i;
-/** The headers that describe the body; everything else (security headers) comes from the hooks. */
-const KEPT_HEADERS = [
-  'content-type',
-  'content-encoding',
-  'content-language',
-  'vary',
-  'cache-control',
-  'etag',
-  'last-modified',
-  'link',
-  'x-robots-tag',
-];
-const MAX_URL = 2048;
 /** the longest a request waits for another's render of the same page before rendering its own */
 const WAIT_MS = 1_000;
-
-type Encoding = 'br' | 'gzip' | 'identity';
 
 /** A page being rendered for a key: requests for the same key and version wait for it. */
 interface Flight {
@@ -97,14 +81,17 @@ interface Pending {
 }
 
 export interface PageCacheOptions {
-  /** the most the bodies and their bookkeeping may take, in bytes; default 64 MB */
+  /** the most the bodies and their bookkeeping may take, in bytes; default 32 MB (2,000+ compressed pages) */
   maxBytes?: number;
   /** how long a process trusts the content version it last read, in ms; 0 reads it per request */
   versionCacheMs?: number;
 }
 
 export interface PageCacheStats {
+  /** answers from memory, both ways */
   hits: number;
+  /** of those, answered by the fast path before Fastify */
+  fastHits: number;
   misses: number;
   stores: number;
   entries: number;
@@ -117,26 +104,6 @@ declare module 'fastify' {
   }
 }
 
-/**
- * The encoding @fastify/compress will choose (br over gzip at equal weight; `*` counts as gzip, as
- * there). Only an encoding the visitor accepts is named; an entry is stored only when the response
- * really has that encoding or none, so a header read differently merely misses the cache.
- */
-export function encodingClass(header: string | string[] | undefined): Encoding {
-  if (typeof header !== 'string' || header === '') return 'identity';
-  let br = 0;
-  let gzip = 0;
-  for (const part of header.toLowerCase().split(',')) {
-    const [token = '', ...params] = part.split(';').map((s) => s.trim());
-    const q = params.find((p) => p.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) || 0 : 1;
-    if (token === 'br') br = weight;
-    else if (token === 'gzip' || token === 'x-gzip' || (token === '*' && gzip === 0)) gzip = weight;
-  }
-  if (br > 0 && br >= gzip) return 'br';
-  return gzip > 0 ? 'gzip' : 'identity';
-}
-
 async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
@@ -144,92 +111,98 @@ async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The headers the first answer had: those that describe the body, and every one to replay. */
+function sentHeaders(reply: FastifyReply) {
+  const kept: [string, string][] = [];
+  const all: [string, string][] = [];
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || PER_RESPONSE_HEADERS.has(name)) continue;
+    const text = Array.isArray(value) ? value.join(', ') : String(value);
+    all.push([name, text]);
+    if (KEPT_HEADERS.includes(name)) kept.push([name, text]);
+  }
+  return { kept, all, requestId: reply.hasHeader('x-request-id') };
+}
+
+function isReadable(payload: unknown): payload is Readable {
+  return typeof (payload as Readable | null)?.pipe === 'function';
+}
+
+/** A session or flash cookie by its exact name, as the signed-in and flash code read them. */
+function personalCookie(request: FastifyRequest): boolean {
+  return request.cookies[SESSION_COOKIE] !== undefined || request.cookies[FLASH_COOKIE] !== undefined;
+}
+
+/** Answers a hit inside Fastify: a 304 when the visitor holds these bytes, else the bytes. */
+function answer(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
+  for (const [name, value] of entry.headers) reply.header(name, value);
+  if (etagMatches(request.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  return reply.code(200).send(entry.body);
+}
+
 export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOptions) => {
-  const store = new PageStore(opts.maxBytes ?? 64 * 1024 * 1024);
-  const versionCacheMs = opts.versionCacheMs ?? 100;
+  const store = new PageStore(opts.maxBytes ?? 32 * 1024 * 1024);
   const pending = new WeakMap<FastifyRequest, Pending>();
   const flights = new Map<string, Flight>();
-  const stats = { hits: 0, misses: 0 };
+  const stats = { hits: 0, fastHits: 0, misses: 0 };
 
-  let known: { version: number; at: number } | undefined;
-  let reading: Promise<number> | undefined;
-  /** counts this process's own writes: a read begun before one is not trusted after it */
-  let writes = 0;
-  async function readVersion(): Promise<number> {
+  const contentVersion = new ContentVersion(async () => {
     const row = await app.db
       .selectFrom('contentVersion')
       .select('version')
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
     return Number(row.version);
-  }
-  /** The current content version, or the one read within the window. */
-  function currentVersion(): Promise<number> {
-    if (versionCacheMs <= 0) return readVersion();
-    if (known && Date.now() - known.at < versionCacheMs) return Promise.resolve(known.version);
-    // Requests inside the window may share a read; with no window each reads after it arrived.
-    if (reading) return reading;
-    const begun = writes;
-    const read = readVersion()
-      .then((version) => {
-        if (writes === begun) known = { version, at: Date.now() };
-        return version;
-      })
-      .finally(() => {
-        if (reading === read) reading = undefined;
-      });
-    reading = read;
-    return read;
-  }
+  }, opts.versionCacheMs ?? 100);
 
-  /** Keeps the response's body and the headers that describe it. */
-  function keep(p: Pending, reply: FastifyReply, body: Buffer) {
-    const headers: [string, string][] = [];
-    for (const name of KEPT_HEADERS) {
-      const value = reply.getHeader(name);
-      if (value !== undefined) headers.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
-    }
-    store.put(p.key, p.version, p.ttlMs, headers, body);
-  }
-
-  /** The pending store for this request when the response is one to keep, else undefined. */
-  function keepable(request: FastifyRequest, reply: FastifyReply): Pending | undefined {
+  /** The pending store for this request when the response is a public page, else undefined. */
+  function publicPage(request: FastifyRequest, reply: FastifyReply): Pending | undefined {
     const p = pending.get(request);
-    if (!p || request.method !== 'GET' || reply.statusCode !== 200) return undefined;
+    if (!p || reply.statusCode !== 200) return undefined;
     if (isPersonal(reply) || reply.hasHeader('set-cookie')) return undefined;
     if (!CACHEABLE_TYPES.test(String(reply.getHeader('content-type') ?? ''))) return undefined;
-    const encoding = reply.getHeader('content-encoding');
-    if (encoding !== undefined && encoding !== p.encoding) return undefined;
     return p;
   }
 
+  /** Whether the body is one to keep: a GET's, in the encoding its key names (or none). */
+  function keepable(request: FastifyRequest, reply: FastifyReply, p: Pending): boolean {
+    const encoding = reply.getHeader('content-encoding');
+    return request.method === 'GET' && (encoding === undefined || encoding === p.encoding);
+  }
+
+  /** Tells browsers the page is public: page.ts's no-store gives way, a route's own choice stays. */
+  function describePublic(reply: FastifyReply) {
+    if (reply.getHeader('cache-control') === 'no-store') reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+    reply.header('vary', addVary(reply.getHeader('vary'), PUBLIC_VARY));
+  }
+
+  /** The body as it goes out: kept when it may be, tagged, and a 304 when the visitor holds it. */
+  function finish(request: FastifyRequest, reply: FastifyReply, p: Pending, body: Buffer): Buffer | null {
+    const keep = keepable(request, reply, p);
+    const entry = keep ? store.put(p.key, p.version, p.ttlMs, sentHeaders(reply), body) : undefined;
+    const etag = entry?.etag ?? etagOf(body);
+    reply.header('etag', etag);
+    if (!etagMatches(request.headers['if-none-match'], etag)) return body;
+    reply.code(304).removeHeader('content-length');
+    return null;
+  }
+
   // Runs after @fastify/compress's own onSend (registered on each route before this one), so
-  // what is kept is the body as sent: compressed once, served many times.
+  // what is kept is the body as sent: compressed once, served many times. A body compress
+  // streams (a large page) is gathered first, so the first answer has the ETag and length the
+  // hits have; one too large to keep goes on as the stream it was.
   const capture: onSendHookHandler = (request, reply, payload, done) => {
-    const p = keepable(request, reply);
+    const p = publicPage(request, reply);
     if (!p) return done(null, payload);
+    describePublic(reply);
     if (typeof payload === 'string' || Buffer.isBuffer(payload)) {
-      keep(p, reply, Buffer.isBuffer(payload) ? payload : Buffer.from(payload));
-      return done(null, payload);
+      return done(null, finish(request, reply, p, Buffer.isBuffer(payload) ? payload : Buffer.from(payload)));
     }
-    if (!payload || typeof (payload as NodeJS.ReadableStream).pipe !== 'function') return done(null, payload);
-    // A streamed (large) body: pass it on and keep a copy, stored only if it ends whole.
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const tee = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        size += chunk.length;
-        if (size <= store.maxEntryBytes) chunks.push(chunk);
-        callback(null, chunk);
-      },
-      flush(callback) {
-        if (size <= store.maxEntryBytes) keep(p, reply, Buffer.concat(chunks));
-        callback();
-      },
-    });
-    const source = payload as NodeJS.ReadableStream;
-    source.on('error', (err) => tee.destroy(err));
-    done(null, source.pipe(tee));
+    if (!isReadable(payload)) return done(null, payload);
+    gather(payload, store.maxEntryBytes).then(
+      (body) => done(null, Buffer.isBuffer(body) ? finish(request, reply, p, body) : body),
+      (err: Error) => done(err),
+    );
   };
 
   app.addHook('onRoute', (route) => {
@@ -238,20 +211,19 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const rule = CACHED_ROUTES.get(request.routeOptions.url ?? '');
-    if (!rule || request.url.length > MAX_URL || request.headers.authorization) return;
-    if (request.cookies[SESSION_COOKIE] !== undefined || request.cookies[FLASH_COOKIE] !== undefined) return;
+    if (!rule || !askable(request.method, request.url, request.headers)) return;
+    if (mayBePersonal(request.headers.cookie) && personalCookie(request)) return;
     let version: number;
     try {
-      version = await currentVersion();
+      version = await contentVersion.current();
     } catch (err) {
       // No version, no cache: the page is rendered as if there were none (and reports its own error).
       request.log.warn({ err }, 'page cache: content version unreadable');
       return;
     }
     const encoding = encodingClass(request.headers['accept-encoding']);
-    const key = `${request.host.toLowerCase()} ${encoding} ${request.url}`;
+    const key = cacheKey(request.host, encoding, request.url);
     let entry = store.current(key, version);
     const flight = flights.get(key);
     if (!entry && flight?.version === version) {
@@ -263,9 +235,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     if (entry) {
       stats.hits++;
       store.touch(key, entry);
-      reply.code(200);
-      for (const [name, value] of entry.headers) reply.header(name, value);
-      return reply.send(entry.body);
+      return answer(request, reply, entry);
     }
     stats.misses++;
     const p: Pending = { key, version, encoding, ttlMs: rule.ttlMs };
@@ -276,6 +246,22 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     }
     pending.set(request, p);
   });
+
+  setFastAnswer(
+    app.server,
+    pageCacheAnswer({
+      version: () => contentVersion.now(),
+      has: (key) => store.has(key),
+      find: (key, version) => {
+        const entry = store.current(key, version);
+        if (!entry) return undefined;
+        stats.hits++;
+        stats.fastHits++;
+        store.touch(key, entry);
+        return entry;
+      },
+    }),
+  );
 
   function land(request: FastifyRequest) {
     const p = pending.get(request);
@@ -288,9 +274,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
   app.addHook('onResponse', async (request) => {
     if (request.method === 'GET' || request.method === 'HEAD') return land(request);
     // Whoever just saved something through this process sees it on their next page, window or not.
-    writes++;
-    known = undefined;
-    reading = undefined;
+    contentVersion.wrote();
   });
   app.addHook('onRequestAbort', async (request) => land(request));
 

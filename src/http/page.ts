@@ -23,7 +23,11 @@ declare module 'fastify' {
   }
 }
 
-/** A complete HTML document from a TSX tree; also usable where reply decorators are not (framework errors). */
+/**
+ * A complete HTML document from a TSX tree; also usable where reply decorators are not (framework errors).
+ * no-store unless page-cache.ts finds the page public (an allowlisted route, an anonymous visitor, no
+ * form token nor flash): only then may browsers keep it, and revalidate it by its ETag.
+ */
 export function sendPage(reply: FastifyReply, tree: VNode, status = 200): FastifyReply {
   return reply
     .code(status)
