@@ -43,9 +43,10 @@ trap 'exit 130' INT TERM
 
 curl -fs --max-time 2 "$BASE/healthz" >/dev/null 2>&1 && die "something already answers on $BASE"
 log "starting Balairung on $BASE with a fresh database in $TMP/data"
+node scripts/build-server.mjs >&2
 NODE_ENV=production BALAIRUNG_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
   BALAIRUNG_DATA_DIR="$TMP/data" BALAIRUNG_DEMO_PASSWORD=bench-password-123 BALAIRUNG_RATE_LIMIT=off \
-  LOG_LEVEL=warn HOST=127.0.0.1 PORT="$PORT" setsid npx tsx src/server.ts >"$TMP/server.log" 2>&1 &
+  LOG_LEVEL=warn HOST=127.0.0.1 PORT="$PORT" setsid node dist/server.js >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   curl -fs --max-time 2 "$BASE/healthz" >/dev/null 2>&1 && break

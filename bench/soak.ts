@@ -3,7 +3,7 @@
 // Without --url it starts Balairung itself (NODE_ENV=production, rate limits off) on a fresh demo data
 // folder, and samples the server's VmRSS every 10 s from /proc. Without --rate it first measures the
 // maximum (closed loop, 32 connections, --measure long) and soaks at half of it. Never part of npm test.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,8 +36,11 @@ interface Route {
 
 async function startServer(port: number): Promise<{ child: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-soak-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
+  const root = path.resolve(import.meta.dirname, '..');
+  // As `npm start` runs it: compiled, on plain node.
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',

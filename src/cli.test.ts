@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from './cli.js';
@@ -49,5 +49,37 @@ describe('balairung create-admin', () => {
     assert.match(lines.pop()!, /--email wajib diisi/);
     assert.equal(await runCli(['hapus-semua'], config, io), 2);
     assert.match(lines.pop()!, /Perintah tidak dikenal: hapus-semua/);
+  });
+});
+
+describe('balairung seed-volume', () => {
+  it('seeds the demo city once, writes the manifest, and refuses a second run and bad numbers', async (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'balairung-cli-'));
+    const config = loadConfig({
+      BALAIRUNG_DATA_DIR: dir,
+      BALAIRUNG_DEMO_PASSWORD: 'demo-password-123',
+      NODE_ENV: 'test',
+    });
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+    const manifest = path.join(dir, 'volume.json');
+    const args = ['seed-volume', '--posts', '1', '--complaints', '30', '--agency-count', '2'];
+
+    assert.equal(await runCli([...args, '--manifest', manifest], config, io), 0);
+    assert.match(lines.join('\n'), /Selesai dalam [\d,]+ detik: 1 berita di 2 OPD, 30 aduan/);
+    assert.match(lines.join('\n'), /ERR +30\/30 aduan/, 'progress on stderr');
+    const written = JSON.parse(readFileSync(manifest, 'utf8')) as { articlePath: string; complaints: number };
+    assert.equal(written.complaints, 30);
+    const { app } = await buildApp(config);
+    t.after(() => app.close());
+    assert.equal((await app.inject(written.articlePath)).statusCode, 200, 'the seeded article is served');
+
+    lines.length = 0;
+    assert.equal(await runCli(args, config, io), 1);
+    assert.match(lines.pop()!, /^ERR Basis data ini sudah berisi berita dari seed-volume/);
+    assert.equal(await runCli(['seed-volume', '--posts', 'banyak'], config, io), 2);
+    assert.match(lines.pop()!, /--posts, --complaints dan --agency-count harus bilangan bulat/);
+    assert.equal(await runCli(['seed-volume', '--pos', '1'], config, io), 2);
+    assert.match(lines.pop()!, /Unknown option '--pos'/);
   });
 });

@@ -9,6 +9,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureInstallation } from './seed/seed.js';
+import { SEED_VOLUME_USAGE, seedVolumeCommand } from './seed/volume.cli.js';
+import { IMPORT_USAGE, importWordPressCommand } from './imports/imports.cli.js';
 
 const USAGE = `Pemakaian: npm run balairung -- <perintah> [pilihan]
 
@@ -17,7 +19,7 @@ Perintah:
       Membuat super admin. Tanpa --password, kata sandi dibuat acak dan ditampilkan sekali.
   migrate
       Menjalankan migrasi basis data.
-${BACKUP_USAGE}${SCAN_USAGE}`;
+${BACKUP_USAGE}${SCAN_USAGE}${SEED_VOLUME_USAGE}${IMPORT_USAGE}`;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
@@ -45,6 +47,8 @@ export async function runCli(argv: string[], config: Config, io: Output): Promis
   if (command === 'backup') return backupCommand(rest, config, io);
   if (command === 'restore') return restoreCommand(rest, config, io);
   if (command === 'scan-content') return scanContentCommand(rest, config, io);
+  if (command === 'seed-volume') return seedVolumeCommand(rest, config, io);
+  if (command === 'import-wordpress') return importWordPressCommand(rest, config, io);
   if (command === 'migrate') {
     await withDatabase(config, async () => undefined);
     io.out('Migrasi selesai.');

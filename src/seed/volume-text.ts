@@ -1,4 +1,4 @@
-// Indonesian-looking news text for the bench seed. The word list, topics and title patterns follow
+// Indonesian-looking news text for the volume seed. The word list, topics and title patterns follow
 // ../shared/bench/wordpress/seed.php, so Balairung and the WordPress yardstick hold the same kind of
 // content and a search for one word finds about the same share of posts on both.
 

@@ -1,10 +1,10 @@
-// Cover photos for the bench seed: a few distinct JPEGs made once with sharp, uploaded through the
+// Cover photos for the volume seed: a few distinct JPEGs made once with sharp, uploaded through the
 // real upload path (uploadMedia: re-encoding, variants, storage, media row) once per agency that
 // needs one. A photo belongs to one agency, so two agencies never share a media row.
-import type { Db } from '../../src/db/database.js';
-import { photoJpeg } from '../../src/media/media.fixtures.js';
-import { uploadMedia } from '../../src/media/media.service.js';
-import type { Storage } from '../../src/storage/storage.js';
+import type { Db } from '../db/database.js';
+import { photoJpeg } from '../media/media.fixtures.js';
+import { uploadMedia } from '../media/media.service.js';
+import type { Storage } from '../storage/storage.js';
 
 export const PHOTO_COUNT = 4;
 
