@@ -140,6 +140,10 @@ async function decode(input: Buffer): Promise<Raw> {
 
 // libvips caches operations for reuse; every upload is new pixels, so the cache would only hold memory.
 sharp.cache(false);
+// One libvips worker thread per image: sharp's own default on glibc Linux, made the same everywhere
+// (musl or jemalloc builds default to one per core). Each thread holds its own pixel buffers and
+// allocator arena, and uploads are rare beside page views: the web process stays small (issue 7).
+sharp.concurrency(1);
 
 const fromRaw = (raw: Raw) =>
   sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
