@@ -73,12 +73,19 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   );
 }
 
-export function registerErrorHandlers(app: FastifyInstance) {
+/** Asked before a 404 page is sent: a path to 301 to instead (an imported site's old address), or null. */
+export type NotFoundRedirect = (request: FastifyRequest) => Promise<string | null>;
+
+export function registerErrorHandlers(app: FastifyInstance, redirectNotFound?: NotFoundRedirect) {
+  const notFound = async (request: FastifyRequest, reply: FastifyReply, appError: AppError) => {
+    const to = redirectNotFound ? await redirectNotFound(request) : null;
+    return to ? reply.redirect(to, 301) : sendError(request, reply, appError);
+  };
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request refused');
-    return sendError(request, reply, appError);
+    return appError.status === 404 ? notFound(request, reply, appError) : sendError(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new NotFoundError()));
+  app.setNotFoundHandler((request, reply) => notFound(request, reply, new NotFoundError()));
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n/index.js';
 import { canAssess } from '../../assessment/assessment.policy.js';
 import { canReadAudit } from '../../audit/audit.policy.js';
+import { canImport } from '../../imports/imports.policy.js';
 import { complaintScope } from '../../complaints/complaints.policy.js';
 import { MonitoringCard, type HomeMonitoring } from '../../monitoring/views/home.js';
 import type { PageContext } from '../../views/context.js';
@@ -155,6 +156,14 @@ export function AdminHome({
                 </li>
               ) : null}
             </ul>
+          </Card>
+        ) : null}
+        {agencies.some((a) => canImport(actor, a.id)) ? (
+          // Bringing an OPD's old WordPress site over (src/imports): super admin, and each OPD's admin.
+          <Card id="judul-impor" title="Impor WordPress">
+            <p>
+              <a href="/admin/impor">Impor situs WordPress lama: berita, halaman, foto dan alamat lamanya</a>
+            </p>
           </Card>
         ) : null}
         <Card id="judul-panduan" title="Panduan">
