@@ -64,6 +64,6 @@ export function reportLines(report: ImportReport): string[] {
     lines.push(`  - ${w.title} <${w.link}>`);
     for (const note of w.notes) lines.push(`      · ${note}`);
   }
-  lines.push(r.seconds(report.seconds.toFixed(1)));
+  lines.push(r.seconds(report.seconds.toLocaleString('id-ID', { maximumFractionDigits: 1 })));
   return lines;
 }
