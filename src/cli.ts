@@ -6,9 +6,7 @@ import { SCAN_USAGE, scanContentCommand } from './guard/guard.cli.js';
 import { assertStrongPassword } from './accounts/password-strength.js';
 import { AppError } from './errors.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { createDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { ensureInstallation } from './seed/seed.js';
+import { withInstallation } from './seed/installation.js';
 import { SEED_VOLUME_USAGE, seedVolumeCommand } from './seed/volume.cli.js';
 import { IMPORT_USAGE, importWordPressCommand } from './imports/imports.cli.js';
 
@@ -23,24 +21,6 @@ ${BACKUP_USAGE}${SCAN_USAGE}${SEED_VOLUME_USAGE}${IMPORT_USAGE}`;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
-async function withDatabase<T>(
-  config: Config,
-  work: (db: ReturnType<typeof createDatabase>['db']) => Promise<T>,
-): Promise<T> {
-  const handle = createDatabase({
-    url: config.databaseUrl,
-    schema: config.databaseSchema,
-    dataDir: config.dataDir,
-  });
-  try {
-    await migrateToLatest(handle);
-    await ensureInstallation(handle.db, config);
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Runs one command; returns the exit code. Separate from process handling so tests can call it. */
 export async function runCli(argv: string[], config: Config, io: Output): Promise<number> {
   const [command, ...rest] = argv;
@@ -50,7 +30,7 @@ export async function runCli(argv: string[], config: Config, io: Output): Promis
   if (command === 'seed-volume') return seedVolumeCommand(rest, config, io);
   if (command === 'import-wordpress') return importWordPressCommand(rest, config, io);
   if (command === 'migrate') {
-    await withDatabase(config, async () => undefined);
+    await withInstallation(config, async () => undefined);
     io.out('Migrasi selesai.');
     return 0;
   }
@@ -70,7 +50,7 @@ export async function runCli(argv: string[], config: Config, io: Output): Promis
   const generated = values.password ? undefined : randomBytes(12).toString('base64url');
   const password = values.password ?? generated!;
   try {
-    const { user } = await withDatabase(config, async (db) => {
+    const { user } = await withInstallation(config, async ({ db }) => {
       const person = { email: values.email!, name: values.name ?? 'Super Admin' };
       // A typed password must be strong; a generated one is 96 random bits.
       if (!generated) {

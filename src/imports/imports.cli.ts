@@ -2,11 +2,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { createDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { createStorages } from '../storage/storages.js';
-import { ensureInstallation } from '../seed/seed.js';
+import { withInstallation } from '../seed/installation.js';
 import { m } from './messages.js';
 import { reportLines } from './imports.report.js';
 import { importWordPress } from './wordpress.import.js';
@@ -57,45 +55,35 @@ export async function importWordPressCommand(args: string[], config: Config, io:
     io.err(m.eitherMedia);
     return 2;
   }
-  const handle = createDatabase({
-    url: config.databaseUrl,
-    schema: config.databaseSchema,
-    dataDir: config.dataDir,
-  });
+  const slug = values.agency;
   try {
     const [wxr, media] = [parseWxr(await readExport(values.file)), await mediaSource(values)];
-    await migrateToLatest(handle);
-    await ensureInstallation(handle.db, config);
-    const agency = await handle.db
-      .selectFrom('agencies')
-      .selectAll()
-      .where('slug', '=', values.agency)
-      .executeTakeFirst();
-    if (!agency) {
-      io.err(m.agencyUnknown(values.agency));
-      return 2;
-    }
-    const storages = await createStorages(config);
-    try {
-      const report = await importWordPress(handle.db, {
-        agency,
-        wxr,
-        media,
-        actorId: null,
-        storage: storages.media,
-      });
-      for (const line of reportLines(report)) io.out(line);
-    } finally {
-      storages.close();
-    }
-    return 0;
+    return await withInstallation(config, async ({ db }) => {
+      const agency = await db.selectFrom('agencies').selectAll().where('slug', '=', slug).executeTakeFirst();
+      if (!agency) {
+        io.err(m.agencyUnknown(slug));
+        return 2;
+      }
+      const storages = await createStorages(config);
+      try {
+        const report = await importWordPress(db, {
+          agency,
+          wxr,
+          media,
+          actorId: null,
+          storage: storages.media,
+        });
+        for (const line of reportLines(report)) io.out(line);
+      } finally {
+        storages.close();
+      }
+      return 0;
+    });
   } catch (err) {
     if (err instanceof AppError) {
       io.err(err.fields ? Object.values(err.fields).join(' ') : err.message);
       return 1;
     }
     throw err;
-  } finally {
-    await handle.close();
   }
 }

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { createDatabase } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
-import { ensureInstallation } from './seed.js';
+import { withInstallation } from './installation.js';
 import { DEFAULT_AGENCY_COUNT, seedVolume, VolumeSeedError, type VolumeOptions } from './volume.js';
 
 /*
@@ -72,36 +70,29 @@ export async function seedVolumeCommand(args: string[], config: Config, io: Outp
     return 2;
   }
   const { options, manifest } = parsed;
-  const handle = createDatabase({
-    url: config.databaseUrl,
-    schema: config.databaseSchema,
-    dataDir: config.dataDir,
-  });
   try {
-    await migrateToLatest(handle);
-    const installed = await ensureInstallation(handle.db, config);
-    if (installed.generatedPassword)
-      io.out(`Kata sandi akun demo (ditampilkan sekali ini saja): ${installed.generatedPassword}`);
-    io.err(`seed-volume ke ${handle.dialect === 'postgres' ? 'PostgreSQL' : config.dataDir}:`);
-    const result = await seedVolume(handle, options, io.err);
-    io.out(
-      `Selesai dalam ${result.seconds.toLocaleString('id-ID')} detik: ${result.posts} berita di ` +
-        `${result.agencies} OPD, ${result.complaints} aduan` +
-        (result.articlePath
-          ? `; cari "${result.searchWord}": ${result.searchHits}; artikel ${result.articlePath}`
-          : '.'),
-    );
-    if (manifest)
-      writeFileSync(
-        manifest,
-        `${JSON.stringify({ ...result, seededAt: new Date().toISOString() }, null, 2)}\n`,
+    return await withInstallation(config, async (handle, installed) => {
+      if (installed.generatedPassword)
+        io.out(`Kata sandi akun demo (ditampilkan sekali ini saja): ${installed.generatedPassword}`);
+      io.err(`seed-volume ke ${handle.dialect === 'postgres' ? 'PostgreSQL' : config.dataDir}:`);
+      const result = await seedVolume(handle, options, io.err);
+      io.out(
+        `Selesai dalam ${result.seconds.toLocaleString('id-ID')} detik: ${result.posts} berita di ` +
+          `${result.agencies} OPD, ${result.complaints} aduan` +
+          (result.articlePath
+            ? `; cari "${result.searchWord}": ${result.searchHits}; artikel ${result.articlePath}`
+            : '.'),
       );
-    return 0;
+      if (manifest)
+        writeFileSync(
+          manifest,
+          `${JSON.stringify({ ...result, seededAt: new Date().toISOString() }, null, 2)}\n`,
+        );
+      return 0;
+    });
   } catch (err) {
     if (!(err instanceof VolumeSeedError)) throw err;
     io.err(err.message);
     return 1;
-  } finally {
-    await handle.close();
   }
 }
