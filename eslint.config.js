@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   // public/js/editor.js is built by scripts/build-editor.mjs from scripts/editor/; public/vendor/ is
   // copied from node_modules by scripts/build-vendor.mjs.
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'public/js/editor.js', 'public/vendor/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'dist/',
+      '.test-build/',
+      'coverage/',
+      'public/js/editor.js',
+      'public/vendor/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
-import { DEMO_PASSWORD, TEST_SECRET } from './test/app.js';
+import { DEMO_PASSWORD, SERVER_ARGS, TEST_SECRET } from './test/app.js';
 
 /*
  * The real server (src/server.ts) as a child process, stopped with signals while a request is in
@@ -35,7 +35,7 @@ class ServerProcess {
     env: Record<string, string>,
   ) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'balairung-server-'));
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    this.child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

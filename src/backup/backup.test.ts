@@ -194,7 +194,7 @@ describe(
       const code = (filed.json() as { tracking_code: string }).tracking_code;
       const schema = config.databaseSchema!;
       const dump = path.join(tempDir(t, 'balairung-pgdump-'), 'balairung.dump');
-      await run('pg_dump', ['-Fc', '--no-owner', '-n', schema, '-f', dump, '-d', url]);
+      await run('pg_dump', ['-Fc', '--no-owner', '-n', schema, '-f', dump, '-d', config.databaseUrl!]);
       const opened: { site?: FastifyInstance } = {};
       const restoreUrl = await freshDatabase(t, url, async () => opened.site?.close());
       await run('pg_restore', ['--no-owner', '--exit-on-error', '-d', restoreUrl, dump]);

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD, TEST_SECRET, dialects } from '../test/app.js';
+import { DEMO_PASSWORD, SERVER_ARGS, TEST_SECRET, dialects } from '../test/app.js';
 import { freshDatabase } from './test-support.js';
 
 /*
@@ -47,7 +47,7 @@ class Server {
 
   /** Starts `src/server.ts` and waits until /healthz answers (the first start also seeds the demo city). */
   async start(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    const child = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: { ...process.env, ...this.env },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { buildTestApp, dialects, DEMO_PASSWORD, TEST_SECRET } from '../test/app.js';
+import { buildTestApp, dialects, DEMO_PASSWORD, SERVER_ARGS, TEST_SECRET } from '../test/app.js';
 import { makeComplaint, makeMember } from '../test/factories.js';
 
 /*
@@ -55,7 +55,7 @@ async function startServer(config: Config): Promise<Server> {
     env.DATABASE_URL = config.databaseUrl;
     env.BALAIRUNG_DATABASE_SCHEMA = config.databaseSchema;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: ROOT, env });
+  const child = spawn(process.execPath, SERVER_ARGS, { cwd: ROOT, env });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

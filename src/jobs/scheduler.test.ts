@@ -57,8 +57,8 @@ async function otherProcess(t: TestContext, config: Config): Promise<OtherProces
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(OTHER_PROCESS)}`), {
     workerData: {
       config,
-      app: new URL('../app.ts', import.meta.url).href,
-      news: new URL('../news/news.workflow.ts', import.meta.url).href,
+      app: new URL('../app.js', import.meta.url).href,
+      news: new URL('../news/news.workflow.js', import.meta.url).href,
     },
   });
   t.after(() => worker.terminate());

@@ -9,6 +9,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Dialect } from '../db/database.js';
 import { SCHEMA_CHANGE_LOCK } from '../db/migrate.js';
+import { copyPostgresTemplate, copySqliteTemplate, TEMPLATE_SCHEMA, templatesEnabled } from './template.js';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
@@ -62,6 +63,27 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
+/**
+ * The test's own database: a copy of this run's migrated and seeded template (src/test/template.ts),
+ * or, outside a run of scripts/run-tests.mjs, an empty one (a PostgreSQL schema) that buildApp fills.
+ */
+async function freshDatabase(
+  base: Config,
+  dialect: Dialect,
+): Promise<{ config: Config; drop: () => Promise<void> }> {
+  if (templatesEnabled() && dialect === 'postgres') {
+    const copy = await copyPostgresTemplate(base, process.env.TEST_DATABASE_URL!);
+    return { config: { ...base, databaseUrl: copy.url, databaseSchema: TEMPLATE_SCHEMA }, drop: copy.drop };
+  }
+  if (templatesEnabled()) {
+    await copySqliteTemplate(base, base.dataDir);
+    return { config: base, drop: async () => {} };
+  }
+  if (dialect === 'sqlite') return { config: base, drop: async () => {} };
+  const schema = await createPostgresSchema('t');
+  return { config: { ...base, databaseSchema: schema }, drop: () => dropPostgresSchema(schema) };
+}
+
 /** Boots the real app on a real, fresh database (seeded with the demo city unless told otherwise). */
 export async function buildTestApp(
   t: TestContext,
@@ -77,11 +99,14 @@ export async function buildTestApp(
     ...(dialect === 'postgres' ? { DATABASE_URL: process.env.TEST_DATABASE_URL! } : {}),
     ...env,
   });
-  const schema = dialect === 'postgres' ? await createPostgresSchema('t') : undefined;
-  const config: Config = { ...base, databaseSchema: schema };
+  const database = await freshDatabase(base, dialect).catch((err: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  const config = database.config;
   const cleanUp = async () => {
     rmSync(dataDir, { recursive: true, force: true });
-    if (schema) await dropPostgresSchema(schema);
+    await database.drop();
   };
   let app;
   try {
@@ -98,3 +123,12 @@ export async function buildTestApp(
   });
   return { app, config, dialect };
 }
+
+/**
+ * Node's arguments to run src/server.ts as a child process, from the repository root: plain node
+ * where the suites run compiled (.test-build/, by scripts/run-tests.mjs), tsx where they run from
+ * the TypeScript sources.
+ */
+export const SERVER_ARGS = import.meta.url.endsWith('.js')
+  ? ['--enable-source-maps', 'src/server.js']
+  : ['--import', 'tsx', 'src/server.ts'];
