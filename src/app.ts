@@ -12,6 +12,7 @@ import { MEDIA_URL_PREFIX, type Storage } from './storage/storage.js';
 import { createStorages } from './storage/storages.js';
 import multipart from '@fastify/multipart';
 import { ensureInstallation, type SeedResult } from './seed/seed.js';
+import { lazySerializerCompiler } from './http/serialization.js';
 import { validatorCompiler } from './http/validation.js';
 import { registerErrorHandlers, sendError } from './http/errors.js';
 import { AppError } from './errors.js';
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(lazySerializerCompiler(() => app.getSchemas()));
   const routeList: { method: string; url: string }[] = [];
   app.decorate('routeList', routeList);
   app.addHook('onRoute', (route) => {
@@ -161,7 +163,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(securityPlugin, { https });
   // Pages and the stylesheet shrink to about a quarter: it matters on a slow phone connection.
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  // A page up to syncThreshold is compressed in one call (a millisecond or two at this size) rather than
+  // through a stream: on two cores the default (8 KB) streamed every list page, and each response in
+  // flight held a Brotli context of its own in native memory: the queue, signed in, under load left
+  // the process 70-90 MB larger (measured), and glibc does not give such memory back.
+  await app.register(compress, { threshold: 1024, syncThreshold: 256 * 1024, encodings: ['br', 'gzip'] });
   await app.register(pageCachePlugin, { versionCacheMs: config.env === 'test' ? 0 : 100 });
   // Counted in Redis or PostgreSQL when set, so every app process shares each limit.
   await app.register(rateLimit, { global: false, enableDraftSpec: true, ...(await rateLimitStore(app)) });

@@ -54,15 +54,44 @@ export async function findSession(
   db: DbOrTx,
   token: string,
 ): Promise<{ session: Session; user: User } | undefined> {
-  const session = await db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', hashToken(token))
-    .where('expiresAt', '>', now())
+  // One query for both (every signed-in page asks): the session's columns renamed beside the user's.
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users', 'users.id', 's.userId')
+    .selectAll('users')
+    .select([
+      's.id as sessionId',
+      's.stage as sessionStage',
+      's.createdAt as sessionCreatedAt',
+      's.lastSeenAt as sessionLastSeenAt',
+      's.expiresAt as sessionExpiresAt',
+      's.ip as sessionIp',
+      's.userAgent as sessionUserAgent',
+    ])
+    .where('s.id', '=', hashToken(token))
+    .where('s.expiresAt', '>', now())
     .executeTakeFirst();
-  if (!session) return undefined;
-  const user = await findUserById(db, session.userId);
-  if (!user || user.disabledAt) return undefined;
+  if (!row || row.disabledAt) return undefined;
+  const {
+    sessionId,
+    sessionStage,
+    sessionCreatedAt,
+    sessionLastSeenAt,
+    sessionExpiresAt,
+    sessionIp,
+    sessionUserAgent,
+    ...user
+  } = row;
+  const session: Session = {
+    id: sessionId,
+    userId: user.id,
+    stage: sessionStage,
+    createdAt: sessionCreatedAt,
+    lastSeenAt: sessionLastSeenAt,
+    expiresAt: sessionExpiresAt,
+    ip: sessionIp,
+    userAgent: sessionUserAgent,
+  };
   return { session, user };
 }
 

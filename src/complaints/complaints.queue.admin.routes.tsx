@@ -6,6 +6,7 @@ import { findAgencyBySlug, listAgencies } from '../agencies/agencies.repository.
 import { NotFoundError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
 import { pageContext } from '../http/page.js';
+import { versioned } from '../http/versioned.js';
 import { now } from '../time/clock.js';
 import { canManageCategories } from './categories.service.js';
 import { queueCsv } from './complaints.csv.js';
@@ -90,9 +91,42 @@ async function filterOf(app: FastifyInstance, params: QueueParams, at: string): 
   };
 }
 
+type Counts = Awaited<ReturnType<typeof queueCounts>>;
+
+/**
+ * The tab counts read every open complaint of the scope (the coordinator's: all of them): with
+ * thousands open, the page's costliest query by far, and the same figures for every page view. So
+ * they are kept per scope for a second, and forgotten as soon as this process handles a write
+ * (whoever acts sees their change on the next page); other processes' changes show within the TTL.
+ * Under test they are read afresh: tests move the clock and write through services directly.
+ */
+function keptCounts(app: FastifyInstance) {
+  const ttlMs = app.config.env === 'test' ? 0 : 1000;
+  const kept = new Map<string, { until: number; generation: number; counts: Promise<Counts> }>();
+  const generation = () => (app.hasDecorator('contentVersion') ? app.contentVersion.generation : 0);
+  return (scope: 'all' | string[], at: string, dueSoonBefore: string): Promise<Counts> => {
+    if (ttlMs <= 0) return queueCounts(app.db, scope, at, dueSoonBefore);
+    const key = scope === 'all' ? 'all' : scope.join(',');
+    const hit = kept.get(key);
+    if (hit && hit.until > Date.now() && hit.generation === generation()) return hit.counts;
+    const entry = {
+      until: Date.now() + ttlMs,
+      generation: generation(),
+      counts: queueCounts(app.db, scope, at, dueSoonBefore),
+    };
+    if (kept.size >= 1000) kept.clear();
+    kept.set(key, entry);
+    entry.counts.catch(() => kept.get(key) === entry && kept.delete(key));
+    return entry.counts;
+  };
+}
+
 /** The staff queues and their CSV export. Prefix: /admin */
 export default async function complaintQueueAdmin(app: FastifyInstance) {
   app.addHook('preHandler', adminGuard);
+  const counts = keptCounts(app);
+  // Agencies bump the content version: the filter's list is read again only after a change.
+  const agencyList = versioned(app, () => listAgencies(app.db));
 
   const load = async (request: FastifyRequest) => {
     const actor = requireActor(request);
@@ -105,18 +139,18 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
   app.get('/aduan', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {
     const { actor, scope, params, at, filter } = await load(request);
     const page = (request.query as QueueQuery).halaman ?? 1;
-    const [queue, counts, categories, agencies] = await Promise.all([
+    const [queue, tabCounts, categories, agencies] = await Promise.all([
       listQueue(app.db, scope, { ...filter, page, perPage: PER_PAGE }),
-      queueCounts(app.db, scope, at, filter.dueSoonBefore),
+      counts(scope, at, filter.dueSoonBefore),
       listCategories(app.db),
-      scope === 'all' ? listAgencies(app.db) : Promise.resolve([]),
+      scope === 'all' ? agencyList() : Promise.resolve([]),
     ]);
     return reply.page(
       <QueuePageView
         ctx={pageContext(request, reply)}
         scope={scope === 'all' ? 'all' : 'agency'}
         params={params}
-        counts={counts}
+        counts={tabCounts}
         queue={queue}
         agencies={agencies}
         categories={categories}

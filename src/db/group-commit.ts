@@ -4,10 +4,20 @@ import type { Db, Tx } from './database.js';
  * Group commit. A durable COMMIT waits for the disk (an fsync: milliseconds on SQLite with
  * synchronous=FULL), and on the embedded default there is one writer. So small write transactions
  * that arrive while one is committing wait, then share the next transaction and its one COMMIT:
- * under load a hundred complaints cost one fsync; alone, a complaint commits at once. Each piece of
- * work runs inside its own SAVEPOINT, so one that fails (a validation error, a unique conflict) is
- * rolled back alone and the others still commit. Every caller's promise settles only after the
- * COMMIT, so nothing is reported stored before it is.
+ * under load a hundred complaints cost one fsync; alone, a complaint commits at once. Every caller's
+ * promise settles only after the COMMIT, so nothing is reported stored before it is.
+ *
+ * A batch starts one turn of the event loop after the work that opens it (setImmediate, which runs
+ * after the I/O callbacks of that turn). Started at once, it would take SQLite's one connection
+ * before the requests arriving beside it had done their reads, and those would then wait for its
+ * COMMIT and each open a batch of one: measured, every batch held one complaint, one fsync each
+ * (a blocking one on SQLite), and filings queued behind each other's disk waits.
+ *
+ * One piece of work that fails (a unique conflict) must not take the others down with it. Failures
+ * are rare, so a batch first runs every piece plainly; only when one throws is the transaction
+ * rolled back and the batch run again with each piece inside its own SAVEPOINT, so the failing one
+ * is rolled back alone and the others commit. (A savepoint and its release per piece were a tenth
+ * of a filing's database time.) So a piece may run twice: it must only write through `tx`.
  */
 
 interface Pending {
@@ -25,19 +35,27 @@ interface Outcome {
 const MAX_BATCH = 100;
 const groups = new WeakMap<Db, { queue: Pending[]; flushing: boolean }>();
 
-async function runBatch(db: Db, batch: Pending[]): Promise<void> {
-  let trx;
-  try {
-    trx = await db.startTransaction().execute();
-  } catch (err) {
-    for (const p of batch) p.reject(err);
-    return;
-  }
+/** Thrown inside a plain run when a piece failed: the batch is run again with savepoints. */
+const RETRY = Symbol('retry with savepoints');
+
+type Trx = Awaited<ReturnType<ReturnType<Db['startTransaction']>['execute']>>;
+
+async function runPieces(trx: Trx, batch: Pending[], savepoints: boolean): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const [n, pending] of batch.entries()) {
+    if (!savepoints) {
+      try {
+        outcomes.push({ pending, ok: true, value: await pending.work(trx as unknown as Tx) });
+      } catch (err) {
+        // Alone in its batch, the failure is simply its own; otherwise start again with savepoints.
+        if (batch.length > 1) throw RETRY;
+        outcomes.push({ pending, ok: false, value: err });
+      }
+      continue;
+    }
     const name = `g${n}`;
     // The savepoint names are made at run time, which Kysely's typed savepoint list cannot follow.
-    const sp = (await trx.savepoint(name as never).execute()) as unknown as typeof trx;
+    const sp = (await trx.savepoint(name as never).execute()) as unknown as Trx;
     try {
       const value = await pending.work(sp as unknown as Tx);
       await sp.releaseSavepoint(name as never).execute();
@@ -47,29 +65,57 @@ async function runBatch(db: Db, batch: Pending[]): Promise<void> {
       outcomes.push({ pending, ok: false, value: err });
     }
   }
+  return outcomes;
+}
+
+/** One transaction for the batch; false when a plain run must be repeated with savepoints. */
+async function runBatch(db: Db, batch: Pending[], savepoints: boolean): Promise<boolean> {
+  let trx: Trx;
   try {
+    trx = await db.startTransaction().execute();
+  } catch (err) {
+    for (const p of batch) p.reject(err);
+    return true;
+  }
+  let outcomes: Outcome[];
+  try {
+    outcomes = await runPieces(trx, batch, savepoints);
+    // A lone failed piece wrote nothing worth keeping: its transaction is rolled back, not committed.
+    if (outcomes.length === 1 && !outcomes[0]!.ok) throw outcomes[0]!.value;
     await trx.commit().execute();
   } catch (err) {
     await trx
       .rollback()
       .execute()
       .catch(() => undefined);
+    if (err === RETRY) return false;
     for (const p of batch) p.reject(err);
-    return;
+    return true;
   }
   for (const o of outcomes) (o.ok ? o.pending.resolve : o.pending.reject)(o.value);
+  return true;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function flush(db: Db, group: { queue: Pending[]; flushing: boolean }): Promise<void> {
   group.flushing = true;
   try {
-    while (group.queue.length) await runBatch(db, group.queue.splice(0, MAX_BATCH));
+    do {
+      // Let the requests that arrived meanwhile (during the last COMMIT's fsync) finish their reads and join.
+      await nextTurn();
+      const batch = group.queue.splice(0, MAX_BATCH);
+      if (!(await runBatch(db, batch, false))) await runBatch(db, batch, true);
+    } while (group.queue.length);
   } finally {
     group.flushing = false;
   }
 }
 
-/** Runs `work` in a transaction shared with whatever other grouped work is waiting; see above. */
+/**
+ * Runs `work` in a transaction shared with whatever other grouped work is waiting; see above.
+ * `work` may be run a second time after a rollback, so it must write only through `tx`.
+ */
 export function inGroupCommit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   let group = groups.get(db);
   if (!group) {

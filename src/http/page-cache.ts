@@ -101,6 +101,8 @@ export interface PageCacheStats {
 declare module 'fastify' {
   interface FastifyInstance {
     pageCache: { stats(): PageCacheStats; clear(): void };
+    /** what public pages show, as a number read at most once per window (tenant.ts keys on it too) */
+    contentVersion: ContentVersion;
   }
 }
 
@@ -278,6 +280,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
   });
   app.addHook('onRequestAbort', async (request) => land(request));
 
+  app.decorate('contentVersion', contentVersion);
   app.decorate('pageCache', {
     stats: (): PageCacheStats => ({
       ...stats,

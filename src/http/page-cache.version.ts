@@ -39,6 +39,11 @@ export class ContentVersion {
     return this.fresh() ?? this.current();
   }
 
+  /** How many writes this process has handled: a value kept from before a write is not trusted after it. */
+  get generation(): number {
+    return this.writes;
+  }
+
   /** This process has just handled a write: nothing read before it is trusted. */
   wrote(): void {
     this.writes++;
