@@ -4,12 +4,17 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import type { Dialect } from '../db/database.js';
 import { SCHEMA_CHANGE_LOCK } from '../db/migrate.js';
-import { copyPostgresTemplate, copySqliteTemplate, TEMPLATE_SCHEMA, templatesEnabled } from './template.js';
+import {
+  copyPostgresTemplate,
+  copySqliteTemplate,
+  TEMPLATE_SCHEMA,
+  templatesEnabled,
+  withClient,
+} from './template.js';
 
 export const DEMO_PASSWORD = 'demo-password-123';
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-000';
@@ -51,16 +56,6 @@ function dropPostgresSchema(schema: string): Promise<void> {
     await c.query(`drop schema if exists ${schema} cascade`);
     await c.query('select pg_advisory_unlock(hashtext($1))', [SCHEMA_CHANGE_LOCK]);
   });
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

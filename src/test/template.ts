@@ -73,7 +73,8 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function adminQuery<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One connection to the PostgreSQL server at `url` for `work`, closed afterwards. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -92,7 +93,7 @@ export async function copyPostgresTemplate(
   adminUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
   const template = templateName(config);
-  await adminQuery(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     // One process makes it while the others wait; it is renamed into place only once complete.
     await client.query('select pg_advisory_lock(hashtext($1))', [template]);
     try {
@@ -109,12 +110,12 @@ export async function copyPostgresTemplate(
   });
   // Named under the run's prefix too, so the runner removes any a crashed test left behind.
   const name = `${templatePrefix(runId!)}_copy_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, (client) => client.query(`create database ${name} template ${template}`));
+  await withClient(adminUrl, (client) => client.query(`create database ${name} template ${template}`));
   return {
     url: withDatabase(adminUrl, name),
     // Not forced: an app a test still holds open keeps its database until the runner removes it.
     drop: () =>
-      adminQuery(adminUrl, (c) => c.query(`drop database if exists ${name}`)).then(
+      withClient(adminUrl, (c) => c.query(`drop database if exists ${name}`)).then(
         () => undefined,
         () => undefined,
       ),
