@@ -47,8 +47,9 @@ const files =
   mode === 'files'
     ? args
     : [
-        ...(mode === 'e2e' ? [] : collect('src', ['.test.ts', '.test.tsx'])),
+        // The browser suites first: they are the longest, and started last they would leave a worker idle at the end.
         ...(mode === 'unit' ? [] : collect('e2e', ['.test.ts'])),
+        ...(mode === 'e2e' ? [] : collect('src', ['.test.ts', '.test.tsx'])),
       ];
 
 if (files.length === 0) {
@@ -96,11 +97,21 @@ async function removeTemplates() {
   }
 }
 
+// Three files at a time on two cores: the browser suites spend long stretches waiting on a slowed
+// network and the database suites on the disk, and a third file fills those gaps.
+const CONCURRENCY = 3;
+
 await compileSuites();
 const compiled = files.map((file) => path.join('.test-build', file.replace(/\.tsx?$/, '.js')));
 const child = spawn(
   process.execPath,
-  ['--enable-source-maps', '--test', '--test-concurrency=2', '--test-reporter=spec', ...compiled],
+  [
+    '--enable-source-maps',
+    '--test',
+    `--test-concurrency=${CONCURRENCY}`,
+    '--test-reporter=spec',
+    ...compiled,
+  ],
   { cwd: root, stdio: 'inherit', env: { ...process.env, BALAIRUNG_TEST_RUN: run } },
 );
 child.on('error', (err) => {
