@@ -69,7 +69,7 @@ export async function runCli(argv: string[], config: Config, io: Output): Promis
     return 0;
   } catch (err) {
     if (err instanceof AppError) {
-      io.err(err.fields ? Object.values(err.fields).join(' ') : err.message);
+      io.err(err.readable());
       return 1;
     }
     throw err;

@@ -10,6 +10,11 @@ export class AppError extends Error {
     this.name = new.target.name;
   }
 
+  /** What a person reads, e.g. on the command line: each field's message, or the message. */
+  readable(): string {
+    return this.fields ? Object.values(this.fields).join(' ') : this.message;
+  }
+
   /** Fastify and its plugins read `statusCode`. */
   get statusCode(): number {
     return this.status;

@@ -81,7 +81,7 @@ export async function importWordPressCommand(args: string[], config: Config, io:
     });
   } catch (err) {
     if (err instanceof AppError) {
-      io.err(err.fields ? Object.values(err.fields).join(' ') : err.message);
+      io.err(err.readable());
       return 1;
     }
     throw err;
