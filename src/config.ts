@@ -32,6 +32,8 @@ export interface Config {
   logLevel: string;
   /** the bearer token Prometheus sends for /metrics from outside loopback; unset: loopback only */
   metricsToken: string | undefined;
+  /** how long a signed-in person's repeated view of the queue reuses its render (src/http/staff-page-cache.ts); 0: never */
+  staffPageCacheMs: number;
   /** how long a stopping server lets requests in flight finish before it cuts them */
   shutdownTimeoutMs: number;
   /** the optional map pin on the complaint form; undefined (no map offered) when BALAIRUNG_MAP_TILES is unset */
@@ -234,5 +236,6 @@ export function loadConfig(env: Env = process.env): Config {
     storage: storageConfig(env, fail),
     metricsToken: metricsToken(env),
     shutdownTimeoutMs: milliseconds(env, 'BALAIRUNG_SHUTDOWN_TIMEOUT_MS', 10_000),
+    staffPageCacheMs: milliseconds(env, 'BALAIRUNG_STAFF_PAGE_CACHE_MS', nodeEnv === 'test' ? 0 : 1000),
   };
 }

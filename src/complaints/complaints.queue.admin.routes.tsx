@@ -5,7 +5,8 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import { findAgencyBySlug, listAgencies } from '../agencies/agencies.repository.js';
 import { NotFoundError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
-import { pageContext } from '../http/page.js';
+import { pageContext, pageHtml, sendHtml } from '../http/page.js';
+import { staffPageCache } from '../http/staff-page-cache.js';
 import { versioned } from '../http/versioned.js';
 import { now } from '../time/clock.js';
 import { canManageCategories } from './categories.service.js';
@@ -125,6 +126,7 @@ function keptCounts(app: FastifyInstance) {
 export default async function complaintQueueAdmin(app: FastifyInstance) {
   app.addHook('preHandler', adminGuard);
   const counts = keptCounts(app);
+  const pages = staffPageCache(app, app.config.staffPageCacheMs);
   // Agencies bump the content version: the filter's list is read again only after a change.
   const agencyList = versioned(app, () => listAgencies(app.db));
 
@@ -137,6 +139,8 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
   };
 
   app.get('/aduan', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {
+    const kept = pages.find(request);
+    if (kept !== undefined) return sendHtml(reply, kept);
     const { actor, scope, params, at, filter } = await load(request);
     const page = (request.query as QueueQuery).halaman ?? 1;
     const [queue, tabCounts, categories, agencies] = await Promise.all([
@@ -145,7 +149,7 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
       listCategories(app.db),
       scope === 'all' ? agencyList() : Promise.resolve([]),
     ]);
-    return reply.page(
+    const html = pageHtml(
       <QueuePageView
         ctx={pageContext(request, reply)}
         scope={scope === 'all' ? 'all' : 'agency'}
@@ -160,6 +164,8 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
         canEditCategories={canManageCategories(actor)}
       />,
     );
+    pages.keep(request, reply, html);
+    return sendHtml(reply, html);
   });
 
   app.get('/aduan.csv', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {

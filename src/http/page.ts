@@ -29,11 +29,19 @@ declare module 'fastify' {
  * form token nor flash): only then may browsers keep it, and revalidate it by its ETag.
  */
 export function sendPage(reply: FastifyReply, tree: VNode, status = 200): FastifyReply {
+  return sendHtml(reply, pageHtml(tree), status);
+}
+
+/** The complete HTML document of a TSX tree, for a page that is kept (staff-page-cache.ts) before it is sent. */
+export const pageHtml = (tree: VNode): string => `<!doctype html>${render(tree)}`;
+
+/** Sends a document made by pageHtml, as sendPage does. */
+export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(`<!doctype html>${render(tree)}`);
+    .send(html);
 }
 
 export const pagePlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
