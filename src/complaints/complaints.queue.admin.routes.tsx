@@ -5,7 +5,7 @@ import type { Actor } from '../accounts/accounts.policy.js';
 import { findAgencyBySlug, listAgencies } from '../agencies/agencies.repository.js';
 import { NotFoundError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
-import { pageContext, pageHtml, sendHtml } from '../http/page.js';
+import { pageContext, pageHtml } from '../http/page.js';
 import { staffPageCache } from '../http/staff-page-cache.js';
 import { versioned } from '../http/versioned.js';
 import { now } from '../time/clock.js';
@@ -139,33 +139,32 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
   };
 
   app.get('/aduan', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {
-    const kept = pages.find(request);
-    if (kept !== undefined) return sendHtml(reply, kept);
-    const { actor, scope, params, at, filter } = await load(request);
-    const page = (request.query as QueueQuery).halaman ?? 1;
-    const [queue, tabCounts, categories, agencies] = await Promise.all([
-      listQueue(app.db, scope, { ...filter, page, perPage: PER_PAGE }),
-      counts(scope, at, filter.dueSoonBefore),
-      listCategories(app.db),
-      scope === 'all' ? agencyList() : Promise.resolve([]),
-    ]);
-    const html = pageHtml(
-      <QueuePageView
-        ctx={pageContext(request, reply)}
-        scope={scope === 'all' ? 'all' : 'agency'}
-        params={params}
-        counts={tabCounts}
-        queue={queue}
-        agencies={agencies}
-        categories={categories}
-        at={at}
-        dueSoonBefore={filter.dueSoonBefore}
-        canEnter={isCoordinator(actor)}
-        canEditCategories={canManageCategories(actor)}
-      />,
-    );
-    pages.keep(request, reply, html);
-    return sendHtml(reply, html);
+    staffScope(requireActor(request)); // refused before anything kept is shown
+    return pages.serve(request, reply, async () => {
+      const { actor, scope, params, at, filter } = await load(request);
+      const page = (request.query as QueueQuery).halaman ?? 1;
+      const [queue, tabCounts, categories, agencies] = await Promise.all([
+        listQueue(app.db, scope, { ...filter, page, perPage: PER_PAGE }),
+        counts(scope, at, filter.dueSoonBefore),
+        listCategories(app.db),
+        scope === 'all' ? agencyList() : Promise.resolve([]),
+      ]);
+      return pageHtml(
+        <QueuePageView
+          ctx={pageContext(request, reply)}
+          scope={scope === 'all' ? 'all' : 'agency'}
+          params={params}
+          counts={tabCounts}
+          queue={queue}
+          agencies={agencies}
+          categories={categories}
+          at={at}
+          dueSoonBefore={filter.dueSoonBefore}
+          canEnter={isCoordinator(actor)}
+          canEditCategories={canManageCategories(actor)}
+        />,
+      );
+    });
   });
 
   app.get('/aduan.csv', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { buildTestApp, dialects } from '../test/app.js';
 import { signedIn } from '../test/client.js';
 import { coordinator, makeComplaint, makeMember } from '../test/factories.js';
@@ -37,6 +38,16 @@ for (const dialect of dialects()) {
       const second = await makeComplaint(app, { title: 'Sampah di tepi Sungai Kapuas' });
       const again = await coord.get('/admin/aduan?tab=semua');
       assert.equal(again.body, before.body);
+      // Compressed once for each encoding a browser asks for: the same page.
+      for (const [encoding, inflate] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
+        const packed = await coord.get('/admin/aduan?tab=semua', { 'accept-encoding': encoding });
+        assert.equal(packed.headers['content-encoding'], encoding);
+        assert.match(String(packed.headers.vary), /accept-encoding/i);
+        assert.equal(inflate(packed.rawPayload).toString('utf8'), before.body);
+      }
       // Another address is its own page.
       assert.ok(
         (await coord.get('/admin/aduan?tab=semua&q=Sampah')).body.includes(second.complaint.trackingCode),

@@ -35,8 +35,8 @@ export function sendPage(reply: FastifyReply, tree: VNode, status = 200): Fastif
 /** The complete HTML document of a TSX tree, for a page that is kept (staff-page-cache.ts) before it is sent. */
 export const pageHtml = (tree: VNode): string => `<!doctype html>${render(tree)}`;
 
-/** Sends a document made by pageHtml, as sendPage does. */
-export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
+/** Sends a document made by pageHtml (or those bytes compressed, with their content-encoding set), as sendPage does. */
+export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')

@@ -1,15 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SESSION_COOKIE } from '../accounts/sessions.js';
-import { FLASH_COOKIE } from './page.js';
+import { FLASH_COOKIE, sendHtml } from './page.js';
+import { addVary, encodingClass } from './page-cache.rules.js';
 
 /** @fastify/csrf-protection's cookie (csrf.ts): the secret behind every form token on the page */
 const CSRF_COOKIE = 'balairung_csrf';
 const MAX_PAGES = 500;
+/** what @fastify/compress (app.ts) would do with the page: the same quality, so the bytes match its */
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+const MIN_COMPRESSED = 1024;
+
+interface Kept {
+  html: string;
+  until: number;
+  generation: number;
+  /** the page compressed, per encoding, made the first time a browser asks for that encoding */
+  encoded: { br?: Buffer; gzip?: Buffer };
+}
 
 /**
- * A signed-in person's busiest page (the complaint queue) kept for a moment: one render serves that
- * same person's repeated views of the same address within `ttlMs` (BALAIRUNG_STAFF_PAGE_CACHE_MS,
- * default 1 s), so a queue left refreshing, or a dozen tabs opened at once, costs one render.
+ * A signed-in person's busiest page (the complaint queue) kept for a moment: one render, compressed
+ * once, serves that same person's repeated views of the same address within `ttlMs`
+ * (BALAIRUNG_STAFF_PAGE_CACHE_MS, default 1 s), so a queue left refreshing, or a dozen tabs opened
+ * at once, costs one render.
  *
  * What keeps it right:
  * - the key is the session cookie, the CSRF cookie and the whole URL: one person's page, with a form
@@ -22,7 +36,7 @@ const MAX_PAGES = 500;
  * With ttlMs 0 (the default under test) nothing is kept.
  */
 export function staffPageCache(app: FastifyInstance, ttlMs: number) {
-  const kept = new Map<string, { html: string; until: number; generation: number }>();
+  const kept = new Map<string, Kept>();
   const generation = () => (app.hasDecorator('contentVersion') ? app.contentVersion.generation : 0);
 
   const keyOf = (request: FastifyRequest): string | undefined => {
@@ -32,26 +46,48 @@ export function staffPageCache(app: FastifyInstance, ttlMs: number) {
     return `${session}\n${csrf}\n${request.url}`;
   };
 
+  const find = (key: string | undefined): Kept | undefined => {
+    const hit = key === undefined ? undefined : kept.get(key);
+    if (!hit) return undefined;
+    if (hit.until > Date.now() && hit.generation === generation()) return hit;
+    kept.delete(key!);
+    return undefined;
+  };
+
+  const keep = (key: string, page: Kept): void => {
+    if (kept.size >= MAX_PAGES) {
+      const time = Date.now();
+      for (const [k, old] of kept) if (old.until <= time) kept.delete(k);
+      if (kept.size >= MAX_PAGES) kept.clear();
+    }
+    kept.set(key, page);
+  };
+
+  /** The page in the encoding the browser asked for, compressed here so that a kept page is compressed once. */
+  const send = (request: FastifyRequest, reply: FastifyReply, page: Kept): FastifyReply => {
+    const encoding = encodingClass(request.headers['accept-encoding']);
+    if (encoding === 'identity' || page.html.length < MIN_COMPRESSED) return sendHtml(reply, page.html);
+    const bytes = (page.encoded[encoding] ??=
+      encoding === 'br' ? brotliCompressSync(page.html, BROTLI) : gzipSync(page.html));
+    reply.header('content-encoding', encoding);
+    reply.header('vary', addVary(reply.getHeader('vary'), ['accept-encoding']));
+    return sendHtml(reply, bytes);
+  };
+
   return {
-    /** The page kept for this request, if any. */
-    find(request: FastifyRequest): string | undefined {
+    /** Sends this person's kept page for the request, or renders one, keeps it and sends it. */
+    async serve(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) {
       const key = keyOf(request);
-      const hit = key === undefined ? undefined : kept.get(key);
-      if (!hit) return undefined;
-      if (hit.until > Date.now() && hit.generation === generation()) return hit.html;
-      kept.delete(key!);
-      return undefined;
-    },
-    /** Keeps the page just rendered for this request, unless the reply sets a cookie. */
-    keep(request: FastifyRequest, reply: FastifyReply, html: string): void {
-      const key = keyOf(request);
-      if (key === undefined || reply.hasHeader('set-cookie')) return;
-      if (kept.size >= MAX_PAGES) {
-        const time = Date.now();
-        for (const [k, page] of kept) if (page.until <= time) kept.delete(k);
-        if (kept.size >= MAX_PAGES) kept.clear();
-      }
-      kept.set(key, { html, until: Date.now() + ttlMs, generation: generation() });
+      const hit = find(key);
+      if (hit) return send(request, reply, hit);
+      const page: Kept = {
+        html: await render(),
+        until: Date.now() + ttlMs,
+        generation: generation(),
+        encoded: {},
+      };
+      if (key !== undefined && !reply.hasHeader('set-cookie')) keep(key, page);
+      return send(request, reply, page);
     },
   };
 }
