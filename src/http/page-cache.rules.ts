@@ -88,6 +88,17 @@ export type Encoding = 'br' | 'gzip' | 'identity';
  */
 export function encodingClass(header: string | string[] | undefined): Encoding {
   if (typeof header !== 'string' || header === '') return 'identity';
+  // Browsers send a handful of distinct values; each is parsed once (the fast path asks on every hit).
+  const known = encodingsSeen.get(header);
+  if (known) return known;
+  const encoding = parseAcceptEncoding(header);
+  if (encodingsSeen.size < 64) encodingsSeen.set(header, encoding);
+  return encoding;
+}
+
+const encodingsSeen = new Map<string, Encoding>();
+
+function parseAcceptEncoding(header: string): Encoding {
   let br = 0;
   let gzip = 0;
   for (const part of header.toLowerCase().split(',')) {

@@ -17,6 +17,8 @@ export interface Entry {
   /** whether the first answer carried its request's id: the fast path then sends one of its own */
   requestId: boolean;
   size: number;
+  /** served since the store last looked at it for eviction (page-cache.store.ts: second chance) */
+  used: boolean;
 }
 
 /** What the first answer sent: the headers that describe the body, and all the others too. */
@@ -30,8 +32,11 @@ export interface Sent {
 const OVERHEAD = 256;
 
 /**
- * The page cache's memory: entries by key, bounded by bytes, least recently used dropped first.
- * A Map iterates in insertion order and a hit re-inserts, so the first key is the least recent.
+ * The page cache's memory: entries by key, bounded by bytes, the least recently used dropped first,
+ * approximately: a hit only marks its entry as used, and eviction walks the entries oldest first,
+ * dropping those not used since it last passed and giving the used ones a second chance at the
+ * back (the "clock" policy). Moving each hit to the back of the Map instead cost ~3 µs a hit with
+ * 2,000 pages kept: a tenth of the fast path's whole time.
  */
 export class PageStore {
   private readonly entries = new Map<string, Entry>();
@@ -62,10 +67,9 @@ export class PageStore {
     return this.entries.has(key);
   }
 
-  /** Marks a served entry as the most recently used. */
-  touch(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+  /** Marks a served entry as used: the next eviction passes it over once. */
+  touch(entry: Entry): void {
+    entry.used = true;
   }
 
   /** Keeps a page, unless it is too large or a newer render of the same key is already kept. */
@@ -85,13 +89,21 @@ export class PageStore {
       raw304,
       requestId: sent.requestId,
       size,
+      used: false,
     };
     this.entries.set(key, entry);
     this.bytes += size;
     this.stores++;
-    for (const oldest of this.entries.keys()) {
+    // Entries moved to the back are met again later in the same walk, by then unmarked; the page
+    // just kept is passed over (it is at most a sixteenth of the budget, so the walk ends before).
+    for (const [oldest, kept] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.remove(oldest);
+      if (kept === entry) continue;
+      if (kept.used) {
+        kept.used = false;
+        this.entries.delete(oldest);
+        this.entries.set(oldest, kept);
+      } else this.remove(oldest);
     }
     return entry;
   }

@@ -236,7 +236,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
     }
     if (entry) {
       stats.hits++;
-      store.touch(key, entry);
+      store.touch(entry);
       return answer(request, reply, entry);
     }
     stats.misses++;
@@ -259,7 +259,7 @@ export const pageCachePlugin = fp(async (app: FastifyInstance, opts: PageCacheOp
         if (!entry) return undefined;
         stats.hits++;
         stats.fastHits++;
-        store.touch(key, entry);
+        store.touch(entry);
         return entry;
       },
     }),
