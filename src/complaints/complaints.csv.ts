@@ -1,4 +1,4 @@
-import { localTimestamp, toCsv } from '../http/csv.js';
+import { csvLines, localTimestamp, toCsv } from '../http/csv.js';
 import { isOverdue } from './complaints.deadlines.js';
 import type { QueueRow } from './complaints.queries.js';
 import type { ComplaintChannel, ComplaintClass, DeadlineKind } from './complaints.table.js';
@@ -31,27 +31,37 @@ const HEADER = [
   'Dibuka kembali',
 ] as const;
 
-/** The queue rows as CSV text; `at` decides the overdue column. */
-export function queueCsv(rows: readonly QueueRow[], timeZone: string, at: string): string {
+/** One queue row's cells; `at` decides the overdue column. */
+function cells(r: QueueRow, timeZone: string, at: string) {
   const yesNo = (flag: boolean) => (flag ? 'Ya' : 'Tidak');
-  return toCsv(
-    HEADER,
-    rows.map((r) => [
-      r.trackingCode,
-      r.title,
-      labels.class[r.class as ComplaintClass] ?? r.class,
-      labels.channel[r.channel as ComplaintChannel] ?? r.channel,
-      r.categoryName ?? '',
-      r.agencyName ?? '',
-      labels.status[r.status],
-      yesNo(r.anonymous === 1),
-      yesNo(r.confidential === 1),
-      r.deadlineKind ? labels.deadline[r.deadlineKind as DeadlineKind] : '',
-      localTimestamp(r.deadlineAt, timeZone),
-      yesNo(isOverdue(r.deadlineAt, at)),
-      localTimestamp(r.receivedAt, timeZone),
-      r.handoffs,
-      r.reopened,
-    ]),
-  );
+  return [
+    r.trackingCode,
+    r.title,
+    labels.class[r.class as ComplaintClass] ?? r.class,
+    labels.channel[r.channel as ComplaintChannel] ?? r.channel,
+    r.categoryName ?? '',
+    r.agencyName ?? '',
+    labels.status[r.status],
+    yesNo(r.anonymous === 1),
+    yesNo(r.confidential === 1),
+    r.deadlineKind ? labels.deadline[r.deadlineKind as DeadlineKind] : '',
+    localTimestamp(r.deadlineAt, timeZone),
+    yesNo(isOverdue(r.deadlineAt, at)),
+    localTimestamp(r.receivedAt, timeZone),
+    r.handoffs,
+    r.reopened,
+  ];
+}
+
+/**
+ * The queue as CSV text in pieces, one per page of rows read: a year of a large city's complaints
+ * (100,000 rows, ~19 MB) held whole took the server from ~155 to ~370 MB resident.
+ */
+export async function* queueCsv(
+  pages: AsyncIterable<readonly QueueRow[]>,
+  timeZone: string,
+  at: string,
+): AsyncGenerator<string> {
+  yield toCsv(HEADER, []);
+  for await (const rows of pages) yield csvLines(rows.map((r) => cells(r, timeZone, at)));
 }

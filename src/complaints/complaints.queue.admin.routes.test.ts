@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { buildTestApp, dialects } from '../test/app.js';
 import { signedIn } from '../test/client.js';
 import { makeComplaint, makeMember } from '../test/factories.js';
+import { seedComplaints } from '../seed/volume-complaints.js';
 
 const COORDINATOR = 'aduan@pontianak.go.id';
 
@@ -114,6 +115,32 @@ for (const dialect of dialects()) {
       assert.ok(body.includes('"Lampu padam, ""gelap"" sekali"'), 'quotes doubled, commas kept in a cell');
       for (const personal of ['Siti', 'siti@example.com', '081234567890'])
         assert.ok(!body.includes(personal), `no ${personal}`);
+    });
+
+    it('exports more rows than one page of reading holds, each complaint once', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const [agencies, categories] = await Promise.all([
+        app.db.selectFrom('agencies').select('id').execute(),
+        app.db.selectFrom('complaintCategories').select('id').execute(),
+      ]);
+      await seedComplaints({
+        db: app.db,
+        agencyIds: agencies.map((a) => a.id),
+        categoryIds: categories.map((c) => c.id),
+        codePrefix: 'PNK',
+        total: 2_500, // the export reads 1,000 rows at a time
+        progress: () => {},
+      });
+      const stored = await app.db.selectFrom('complaints').select('trackingCode').execute();
+      const coord = await signedIn(app, COORDINATOR);
+      const res = await coord.get('/admin/aduan.csv?tab=semua');
+      assert.equal(res.statusCode, 200);
+      const lines = res.rawPayload.toString('utf8').slice(1).trim().split('\r\n');
+      assert.ok(lines[0]!.startsWith('"Nomor tiket"'), 'one header, first');
+      const codes = lines.slice(1).map((line) => line.slice(1, line.indexOf('"', 1)));
+      assert.equal(codes.length, stored.length);
+      assert.equal(new Set(codes).size, codes.length, 'no complaint twice');
+      assert.deepEqual(new Set(codes), new Set(stored.map((c) => c.trackingCode)));
     });
 
     it('answers 404 to authors and editors of an OPD, who do not handle complaints', async (t) => {

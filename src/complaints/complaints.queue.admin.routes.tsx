@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminGuard } from '../accounts/admin-guard.js';
@@ -14,13 +15,7 @@ import { queueCsv } from './complaints.csv.js';
 import { sendCsv } from '../http/csv.js';
 import { dueSoonBefore, loadClocks } from './complaints.deadlines.js';
 import { complaintScope, isCoordinator } from './complaints.policy.js';
-import {
-  listQueue,
-  queueCounts,
-  type QueueFilter,
-  type QueueRow,
-  type QueueTab,
-} from './complaints.queries.js';
+import { listQueue, queueCounts, type QueueFilter, type QueueTab } from './complaints.queries.js';
 import { findCategoryByCode, listCategories } from './complaints.repository.js';
 import { COMPLAINT_STATUSES, type ComplaintStatus } from './complaints.table.js';
 import { QueuePageView, TAB_SLUGS, type QueueParams } from './views/admin-queue.js';
@@ -169,13 +164,17 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
 
   app.get('/aduan.csv', { schema: { querystring: QueueQuery, hide: true } }, async (request, reply) => {
     const { scope, at, filter } = await load(request);
-    const rows: QueueRow[] = [];
-    for (let page = 1; rows.length < EXPORT_MAX_ROWS; page++) {
-      const batch = await listQueue(app.db, scope, { ...filter, page, perPage: EXPORT_PAGE });
-      rows.push(...batch.rows);
-      if (!batch.hasNext) break;
+    const read = (page: number) => listQueue(app.db, scope, { ...filter, page, perPage: EXPORT_PAGE });
+    // The first page is read before anything is sent, so a failure there is still a proper error page.
+    const first = await read(1);
+    async function* pages() {
+      let batch = first;
+      for (let page = 1; ; batch = await read(++page)) {
+        yield batch.rows;
+        if (!batch.hasNext || page * EXPORT_PAGE >= EXPORT_MAX_ROWS) return;
+      }
     }
-    const day = at.slice(0, 10);
-    return sendCsv(reply, `aduan-${day}.csv`, queueCsv(rows, request.installation.timeZone, at));
+    const csv = Readable.from(queueCsv(pages(), request.installation.timeZone, at));
+    return sendCsv(reply, `aduan-${at.slice(0, 10)}.csv`, csv);
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 
 /*
  * Spreadsheets the admin area hands out (complaint queue, monitoring, self-assessment, audit log).
@@ -23,8 +24,15 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${neutralize(text).replace(/"/g, '""')}"`;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]) {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+type Row = readonly (string | number | null)[];
+
+export function toCsv(header: readonly string[], rows: readonly Row[]) {
+  return BOM + csvLines([header, ...rows]);
+}
+
+/** Rows as CSV lines, each ended by CRLF: a piece of a file sent in pieces (after toCsv(header, [])). */
+export function csvLines(rows: readonly Row[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
 
 const localFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -49,8 +57,11 @@ export function localTimestamp(iso: string | null, timeZone: string): string {
   return f.format(new Date(iso));
 }
 
-/** Sends `csv` as a download named `fileName` (e.g. "aduan-2026-11-28.csv"), never cached. */
-export function sendCsv(reply: FastifyReply, fileName: string, csv: string) {
+/**
+ * Sends `csv` as a download named `fileName` (e.g. "aduan-2026-11-28.csv"), never cached; a stream of
+ * pieces is sent as they come, so a large export never sits in memory whole.
+ */
+export function sendCsv(reply: FastifyReply, fileName: string, csv: string | Readable) {
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${fileName}"`)
