@@ -20,8 +20,30 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Minutes the zone is ahead of UTC at the given instant (420 for Asia/Pontianak). */
+const HOUR = 3_600_000;
+/** offsets by zone and UTC hour, for hours the offset does not change within; bounded */
+const hourOffsets = new Map<string, number>();
+
+/**
+ * Minutes the zone is ahead of UTC at the given instant (420 for Asia/Pontianak). Deadlines and
+ * working days ask this many times per complaint, so it is kept per zone and UTC hour, for an hour
+ * whose first and last millisecond have the same offset (an hour with a change is worked out each time).
+ */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const time = instant.getTime();
+  if (Number.isNaN(time)) return offsetAt(instant, timeZone);
+  const start = Math.floor(time / HOUR) * HOUR;
+  const key = `${timeZone} ${start}`;
+  const known = hourOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetAt(new Date(start), timeZone);
+  if (offset !== offsetAt(new Date(start + HOUR - 1), timeZone)) return offsetAt(instant, timeZone);
+  if (hourOffsets.size >= 10_000) hourOffsets.clear();
+  hourOffsets.set(key, offset);
+  return offset;
+}
+
+function offsetAt(instant: Date, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) p[part.type] = Number(part.value);
   const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
