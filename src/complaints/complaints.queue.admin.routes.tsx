@@ -167,14 +167,14 @@ export default async function complaintQueueAdmin(app: FastifyInstance) {
     const read = (page: number) => listQueue(app.db, scope, { ...filter, page, perPage: EXPORT_PAGE });
     // The first page is read before anything is sent, so a failure there is still a proper error page.
     const first = await read(1);
-    async function* pages() {
+    async function* batches() {
       let batch = first;
       for (let page = 1; ; batch = await read(++page)) {
         yield batch.rows;
         if (!batch.hasNext || page * EXPORT_PAGE >= EXPORT_MAX_ROWS) return;
       }
     }
-    const csv = Readable.from(queueCsv(pages(), request.installation.timeZone, at));
+    const csv = Readable.from(queueCsv(batches(), request.installation.timeZone, at));
     return sendCsv(reply, `aduan-${at.slice(0, 10)}.csv`, csv);
   });
 }
