@@ -9,14 +9,17 @@
 #   npm run bench                                  # 2,000 posts in a fresh temporary folder, then WordPress
 #   npm run bench -- --posts 100000 --complaints 1000000 --data DIR   # seeds DIR once (kept), reuses it later
 #   npm run bench -- --no-wordpress --compare FILE # ratios against an earlier run's .tsv (e.g. 2,000 posts)
-# Options: --posts N  --complaints N  --data DIR  --no-wordpress  --compare FILE.tsv  --duration 10s
+#   npm run bench -- --database postgres://postgres@127.0.0.1:5432/bench --data DIR
+#                                                  # on PostgreSQL: an empty database, seeded once (DIR keeps
+#                                                  # the uploads and the manifest), reused with the same DIR
+# Options: --posts N  --complaints N  --data DIR  --database URL  --no-wordpress  --compare FILE.tsv  --duration 10s
 #          --port 3900  --static-port 3950
 # Env: THREADS CONNS WARMUP TIMEOUT (as bench.sh), BENCH_RESULTS (default /tmp/balairung-bench-results)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-POSTS=2000 COMPLAINTS=0 DATA="" WORDPRESS=1 COMPARE="" DURATION=10s PORT=3900 STATIC_PORT=3950
+POSTS=2000 COMPLAINTS=0 DATA="" DATABASE="" WORDPRESS=1 COMPARE="" DURATION=10s PORT=3900 STATIC_PORT=3950
 THREADS="${THREADS:-2}" CONNS="${CONNS:-32}" WARMUP="${WARMUP:-3s}" TIMEOUT="${TIMEOUT:-10s}"
 WP_BASE="http://127.0.0.1:8081"
 WP_BENCH="${WP_BENCH:-$ROOT/../shared/bench/wordpress/bench.sh}"
@@ -31,6 +34,7 @@ while (($#)); do
     --posts) POSTS="${2:?}"; shift 2 ;;
     --complaints) COMPLAINTS="${2:?}"; shift 2 ;;
     --data) DATA="${2:?}"; shift 2 ;;
+    --database) DATABASE="${2:?}"; shift 2 ;;
     --no-wordpress) WORDPRESS=0; shift ;;
     --compare) COMPARE="${2:?}"; shift 2 ;;
     --duration) DURATION="${2:?}"; shift 2 ;;
@@ -68,13 +72,18 @@ trap 'exit 130' INT TERM
 
 # 1. Content: a fresh temporary folder, or DIR seeded once and reused.
 [ -n "$DATA" ] || DATA="$TMP/data"
-if [ -e "$DATA/balairung.sqlite" ]; then
+[ -z "$DATABASE" ] || [[ "$DATABASE" =~ ^postgres(ql)?://[^/]*(127\.0\.0\.1|localhost)[:/] ]] ||
+  die "--database must be a PostgreSQL URL on 127.0.0.1 or localhost"
+DIALECT="SQLite"; [ -z "$DATABASE" ] || DIALECT="PostgreSQL"
+if [ -e "$DATA/balairung.sqlite" ] || [ -e "$DATA/bench-content.json" ]; then
   [ -r "$DATA/bench-content.json" ] || die "$DATA holds a database but no bench-content.json"
+  [ -e "$DATA/balairung.sqlite" ] && [ -n "$DATABASE" ] && die "$DATA was seeded on SQLite: give another --data"
   log "reusing $DATA"
 else
-  log "seeding $POSTS posts and $COMPLAINTS complaints into $DATA (seed-volume)"
+  log "seeding $POSTS posts and $COMPLAINTS complaints into $DATA ($DIALECT; seed-volume)"
   /usr/bin/time -f '%e' -o "$TMP/seed.time" \
-    npx tsx bench/seed-content.ts --posts "$POSTS" --complaints "$COMPLAINTS" --data "$DATA" >&2
+    npx tsx bench/seed-content.ts --posts "$POSTS" --complaints "$COMPLAINTS" --data "$DATA" \
+    ${DATABASE:+--database "$DATABASE"} >&2
   log "seeding took $(cat "$TMP/seed.time") s"
 fi
 manifest() { node -e 'const m = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(m[process.argv[2]] ?? "")' "$DATA/bench-content.json" "$1"; }
@@ -88,7 +97,7 @@ curl -fs --max-time 2 "$BASE/healthz" >/dev/null 2>&1 && die "something already 
 log "compiling and starting Balairung on $BASE (as npm start: plain node on dist/)"
 node scripts/build-server.mjs >&2
 NODE_ENV=production BALAIRUNG_SECRET="$(head -c 32 /dev/urandom | base64 | tr -d '\n')" \
-  BALAIRUNG_DATA_DIR="$DATA" BALAIRUNG_RATE_LIMIT=off LOG_LEVEL=warn HOST=127.0.0.1 PORT="$PORT" \
+  BALAIRUNG_DATA_DIR="$DATA" DATABASE_URL="$DATABASE" BALAIRUNG_RATE_LIMIT=off LOG_LEVEL=warn HOST=127.0.0.1 PORT="$PORT" \
   setsid node dist/server.js >"$TMP/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
@@ -163,7 +172,7 @@ OUT="$RESULTS/$STAMP.txt" TSV="$RESULTS/$STAMP.tsv" RAW="$RESULTS/$STAMP.raw.txt
 {
   echo "# Balairung benchmark $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes')"
   echo "# host: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "# Node $(node -v), SQLite, ${POSTS} published posts, ${COMPLAINTS} seeded complaints ($DATA); server pid $NODE_PID"
+  echo "# Node $(node -v), $DIALECT, ${POSTS} published posts, ${COMPLAINTS} seeded complaints ($DATA); server pid $NODE_PID"
   echo "# wrk -t${THREADS} -c${CONNS} -d${DURATION} --timeout ${TIMEOUT} --latency -H '$ENC'  (warm-up ${WARMUP} per URL, not reported)"
   echo "# nginx $(nginx -v 2>&1 | cut -d/ -f2) on $STATIC: each public page's bytes as a static file, measured right after the page"
 } | tee "$OUT"

@@ -3,6 +3,7 @@
 // `npm run balairung -- seed-volume`). Writes DIR/bench-content.json: what seed-volume reports (the
 // article to measure, the search word and its hits) and the demo password the bench signs in with.
 //   npx tsx bench/seed-content.ts --data DIR [--posts 2000] [--complaints 0] [--agency-count 30]
+//        [--database postgres://…]   PostgreSQL instead of SQLite in DIR (uploads stay in DIR)
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,13 +17,14 @@ const { values } = parseArgs({
     posts: { type: 'string', default: '2000' },
     complaints: { type: 'string', default: '0' },
     'agency-count': { type: 'string' },
+    database: { type: 'string' },
   },
 });
 if (!values.data)
   throw new Error('usage: npx tsx bench/seed-content.ts --data DIR [--posts N] [--complaints N]');
 const dataDir = path.resolve(values.data);
-if (existsSync(path.join(dataDir, 'balairung.sqlite')))
-  throw new Error(`${dataDir} already holds a database`);
+if (existsSync(path.join(dataDir, 'balairung.sqlite')) || existsSync(path.join(dataDir, 'bench-content.json')))
+  throw new Error(`${dataDir} already holds a database or a seeded bench`);
 
 const password = randomBytes(12).toString('base64url');
 const manifest = path.join(dataDir, 'bench-content.json');
@@ -30,6 +32,7 @@ const config = loadConfig({
   BALAIRUNG_DATA_DIR: dataDir,
   BALAIRUNG_DEMO_PASSWORD: password,
   BALAIRUNG_SEED: 'demo',
+  ...(values.database ? { DATABASE_URL: values.database } : {}),
 });
 const args = [
   'seed-volume',
