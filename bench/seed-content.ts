@@ -23,7 +23,10 @@ const { values } = parseArgs({
 if (!values.data)
   throw new Error('usage: npx tsx bench/seed-content.ts --data DIR [--posts N] [--complaints N]');
 const dataDir = path.resolve(values.data);
-if (existsSync(path.join(dataDir, 'balairung.sqlite')) || existsSync(path.join(dataDir, 'bench-content.json')))
+if (
+  existsSync(path.join(dataDir, 'balairung.sqlite')) ||
+  existsSync(path.join(dataDir, 'bench-content.json'))
+)
   throw new Error(`${dataDir} already holds a database or a seeded bench`);
 
 const password = randomBytes(12).toString('base64url');
