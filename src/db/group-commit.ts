@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import type { Db, Tx } from './database.js';
 
 /*
@@ -33,7 +34,20 @@ interface Outcome {
 }
 
 const MAX_BATCH = 100;
-const groups = new WeakMap<Db, { queue: Pending[]; flushing: boolean }>();
+/**
+ * Batches in flight at once. SQLite has one writer (and one connection here). PostgreSQL commits
+ * several transactions side by side, and each statement of a batch is a round trip: one batch at a
+ * time left it idle between them (measured: filings at ~480 a second, p99 120 ms).
+ */
+const POSTGRES_BATCHES = 4;
+
+interface Group {
+  queue: Pending[];
+  /** batches running now */
+  active: number;
+  parallel: number;
+}
+const groups = new WeakMap<Db, Group>();
 
 /** Thrown inside a plain run when a piece failed: the batch is run again with savepoints. */
 const RETRY = Symbol('retry with savepoints');
@@ -98,17 +112,18 @@ async function runBatch(db: Db, batch: Pending[], savepoints: boolean): Promise<
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function flush(db: Db, group: { queue: Pending[]; flushing: boolean }): Promise<void> {
-  group.flushing = true;
+async function flush(db: Db, group: Group): Promise<void> {
+  group.active++;
   try {
     do {
       // Let the requests that arrived meanwhile (during the last COMMIT's fsync) finish their reads and join.
       await nextTurn();
       const batch = group.queue.splice(0, MAX_BATCH);
+      if (batch.length === 0) continue; // another batch running beside this one took them
       if (!(await runBatch(db, batch, false))) await runBatch(db, batch, true);
     } while (group.queue.length);
   } finally {
-    group.flushing = false;
+    group.active--;
   }
 }
 
@@ -119,12 +134,13 @@ async function flush(db: Db, group: { queue: Pending[]; flushing: boolean }): Pr
 export function inGroupCommit<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   let group = groups.get(db);
   if (!group) {
-    group = { queue: [], flushing: false };
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    group = { queue: [], active: 0, parallel: postgres ? POSTGRES_BATCHES : 1 };
     groups.set(db, group);
   }
   const g = group;
   return new Promise<T>((resolve, reject) => {
     g.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    if (!g.flushing) void flush(db, g);
+    if (g.active < g.parallel) void flush(db, g);
   });
 }
