@@ -62,6 +62,7 @@ import complaintTracking from './complaints/tracking.routes.js';
 import complaintsAdmin from './complaints/complaints.admin.routes.js';
 import complaintsApi from './complaints/complaints.api.js';
 import open311 from './complaints/open311.routes.js';
+import open311ClientsApi from './complaints/open311.clients.api.js';
 import standardsPublic from './standards/standards.routes.js';
 import standardsAdmin from './standards/standards.admin.routes.js';
 import standardsApi from './standards/standards.api.js';
@@ -234,6 +235,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(newsApi, { prefix: '/api/v1' });
   await app.register(searchApi, { prefix: '/api/v1' });
   await app.register(complaintsApi, { prefix: '/api/v1' });
+  await app.register(open311ClientsApi, { prefix: '/api/v1' });
   await app.register(standardsApi, { prefix: '/api/v1' });
   await app.register(monitoringApi, { prefix: '/api/v1' });
   await app.register(open311, { prefix: '/open311/v2' });

@@ -70,6 +70,7 @@ export const actionLabels: Record<string, string> = {
   'complaint_category.updated': 'Kategori aduan diubah',
   'complaint_category.removed': 'Kategori aduan dihapus',
   'open311_client.created': 'Klien Open311 didaftarkan',
+  'open311_client.revoked': 'Kunci klien Open311 dicabut',
   // Issue 5's domains (src/standards, src/monitoring, src/assessment)
   'service.created': 'Layanan ditambahkan',
   'service.updated': 'Standar pelayanan disunting',

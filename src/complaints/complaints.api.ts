@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { authorize, isSuperAdmin } from '../accounts/accounts.policy.js';
 import { findAgencyBySlug } from '../agencies/agencies.repository.js';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
@@ -29,7 +28,6 @@ import { listCategories } from './complaints.repository.js';
 import { ActionInput, CITIZEN_ACTIONS, ComplaintInput } from './complaints.schemas.js';
 import { fileComplaint } from './complaints.service.js';
 import { COMPLAINT_STATUSES } from './complaints.table.js';
-import { createOpen311Client } from './open311.clients.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 
 const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
@@ -53,8 +51,6 @@ const ListQuery = Type.Object({
   overdue: Type.Optional(Type.Boolean({ title: 'Lewat batas', description: 'true: hanya yang lewat batas' })),
   page: Type.Integer({ title: 'Halaman', minimum: 1, maximum: 10_000, default: 1 }),
 });
-const ClientInput = Type.Object({ name: Text('Nama aplikasi', 120) });
-const ClientJson = Type.Object({ id: Type.String(), name: Type.String(), api_key: Type.String() });
 
 /** The service names the form's fields (reporter_email); the API nests them (reporter.email). */
 function asApiFields(error: unknown): unknown {
@@ -262,26 +258,6 @@ export default async function complaintsApi(app: FastifyInstance) {
         };
         return present(bare, caller);
       }
-    },
-  );
-
-  app.post(
-    '/open311-clients',
-    {
-      schema: {
-        tags: ['complaints'],
-        summary: 'Buat kunci API untuk aplikasi Open311 (super admin); kunci hanya ditampilkan sekali',
-        security: [{ bearer: [] }],
-        body: ClientInput,
-        response: { 201: ClientJson, ...err([400, 401, 403, 422]) },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      authorize(isSuperAdmin(actor));
-      const { name } = request.body as Static<typeof ClientInput>;
-      const { client, apiKey } = await createOpen311Client(db, actor, name, request.ip);
-      return reply.code(201).send({ id: client.id, name: client.name, api_key: apiKey });
     },
   );
 }

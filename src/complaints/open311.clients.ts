@@ -58,3 +58,52 @@ export async function findOpen311Client(db: DbOrTx, apiKey: string): Promise<Ope
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
 }
+
+export interface Open311ClientListing extends Open311Client {
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Every client ever issued a key, newest first, revoked ones included (never the key or its hash). */
+export async function listOpen311Clients(db: DbOrTx): Promise<Open311ClientListing[]> {
+  return db
+    .selectFrom('open311Clients')
+    .select(['id', 'name', 'createdAt', 'revokedAt'])
+    .orderBy('createdAt', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Revokes a client's key: from now on it files nothing. Revoking a revoked key changes nothing and
+ * records nothing; undefined for an unknown client.
+ */
+export async function revokeOpen311Client(
+  db: Db,
+  actor: Actor,
+  id: string,
+  ip = '',
+): Promise<Open311ClientListing | undefined> {
+  return db.transaction().execute(async (tx) => {
+    const client = await tx
+      .selectFrom('open311Clients')
+      .select(['id', 'name', 'createdAt', 'revokedAt'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!client || client.revokedAt) return client;
+    const revokedAt = now();
+    await tx.updateTable('open311Clients').set({ revokedAt }).where('id', '=', id).execute();
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'open311_client.revoked',
+      subjectType: 'open311_client',
+      subjectId: id,
+      details: { name: client.name },
+      ip,
+    });
+    return { ...client, revokedAt };
+  });
+}
+
+/** The rate limiter's name for a key: its hash, so the key itself never sits in Redis or a table. */
+export const open311KeyBucket = (apiKey: string): string => `open311:${hashKey(apiKey)}`;

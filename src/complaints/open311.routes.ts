@@ -2,11 +2,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { Type, type Static } from '@sinclair/typebox';
 import { listAgencies } from '../agencies/agencies.repository.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import { toAppError } from '../http/errors.js';
 import { Choice } from '../http/schema.js';
 import { findCategoryByCode, listCategories } from './complaints.repository.js';
-import { findOpen311Client } from './open311.clients.js';
+import { findOpen311Client, open311KeyBucket } from './open311.clients.js';
 import { fileOpen311Request, Open311RequestBody } from './open311.filing.js';
 import {
   presentCreated,
@@ -33,6 +33,9 @@ import { normalizeTrackingCode } from './tracking-code.js';
  * so this plugin has its own error and not-found handlers. The routes are left out of our OpenAPI
  * document: the GeoReport spec and discovery.{json,xml} describe them.
  */
+
+/** Complaints one client's key may file a minute, from all its addresses together. */
+export const PER_KEY = 120;
 
 type Format = 'json' | 'xml';
 const FormatParam = { format: Choice('Format', ['json', 'xml'] as const) };
@@ -160,6 +163,24 @@ export default async function open311Routes(app: FastifyInstance) {
     return send(reply, format, 'service_requests', found);
   });
 
+  /** The api_key the request carries, in its body or its query string; '' for none. */
+  const apiKeyOf = (request: FastifyRequest): string => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const key = typeof body.api_key === 'string' ? body.api_key : query.api_key;
+    return typeof key === 'string' ? key.trim() : '';
+  };
+
+  // Per address (the route's limit), and per key across every address: a leaked key used from many
+  // places still files at most PER_KEY a minute. Counted after the key is found: a wrong key is a 403.
+  const perKey = app.config.rateLimit
+    ? app.createRateLimit({
+        max: PER_KEY,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => open311KeyBucket(apiKeyOf(request)),
+      })
+    : undefined;
+
   app.post(
     '/requests.:format',
     {
@@ -169,11 +190,17 @@ export default async function open311Routes(app: FastifyInstance) {
     },
     async (request, reply) => {
       // The key first (403), whatever else is wrong with the request.
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const query = (request.query ?? {}) as Record<string, unknown>;
-      const key = typeof body.api_key === 'string' ? body.api_key : query.api_key;
-      const client = typeof key === 'string' ? await findOpen311Client(db, key.trim()) : undefined;
+      const key = apiKeyOf(request);
+      const client = key ? await findOpen311Client(db, key) : undefined;
       if (!client) throw new AppError(403, 'invalid_api_key', 'api_key tidak ada atau tidak sah.');
+      const limit = perKey ? await perKey(request) : undefined;
+      if (limit && !limit.isAllowed && limit.isExceeded) {
+        const seconds = Math.max(1, Math.ceil(limit.ttl / 1000));
+        reply.header('retry-after', String(seconds));
+        throw new TooManyRequestsError(
+          `Aplikasi ini sudah mengirim ${PER_KEY} laporan dalam satu menit terakhir. Coba lagi dalam ${seconds} detik.`,
+        );
+      }
       if (request.validationError) throw request.validationError;
       const { format } = request.params as Static<typeof FormatParams>;
       const { filed, notice } = await fileOpen311Request(db, request.body as Open311RequestBody, {

@@ -123,4 +123,86 @@ for (const dialect of dialects()) {
       );
     });
   });
+
+  describe(`GET and DELETE /api/v1/open311-clients (${dialect})`, () => {
+    it('lists the clients without their keys, and a revoked key files nothing from the next request on', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const admin = await apiToken(app, 'admin@pontianak.go.id');
+      const as = (
+        token: string | undefined,
+        method: 'GET' | 'POST' | 'DELETE',
+        url: string,
+        payload?: object,
+      ) =>
+        app.inject({
+          method,
+          url,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(payload ? { payload } : {}),
+        });
+      const issued = (
+        await as(admin, 'POST', '/api/v1/open311-clients', { name: 'Aplikasi Warga' })
+      ).json() as {
+        id: string;
+        api_key: string;
+      };
+      const file = () =>
+        app.inject({
+          method: 'POST',
+          url: '/open311/v2/requests.json',
+          headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+          payload: new URLSearchParams({
+            api_key: issued.api_key,
+            service_code: 'jalan-jembatan',
+            description: 'Lubang besar di Jalan Gajah Mada, dekat lampu merah.',
+            email: 'warga@example.com',
+            first_name: 'Warga',
+            address_string: 'Jalan Gajah Mada',
+          }).toString(),
+        });
+      assert.equal((await file()).statusCode, 200, 'the new key files');
+
+      const listed = await as(admin, 'GET', '/api/v1/open311-clients');
+      assert.equal(listed.statusCode, 200);
+      assert.deepEqual(
+        (listed.json() as { id: string; name: string; revoked_at: string | null }[]).map((c) => [
+          c.id,
+          c.name,
+          c.revoked_at,
+        ]),
+        [[issued.id, 'Aplikasi Warga', null]],
+      );
+      assert.ok(!listed.body.includes(issued.api_key), 'the key is never shown again');
+
+      const coordinator = await apiToken(app, 'aduan@pontianak.go.id');
+      assert.equal((await as(coordinator, 'GET', '/api/v1/open311-clients')).statusCode, 403);
+      assert.equal((await as(coordinator, 'DELETE', `/api/v1/open311-clients/${issued.id}`)).statusCode, 403);
+      assert.equal((await as(undefined, 'DELETE', `/api/v1/open311-clients/${issued.id}`)).statusCode, 401);
+      assert.equal((await file()).statusCode, 200, 'refused attempts to revoke change nothing');
+
+      const revoked = await as(admin, 'DELETE', `/api/v1/open311-clients/${issued.id}`);
+      assert.equal(revoked.statusCode, 200, revoked.body);
+      const revokedAt = (revoked.json() as { revoked_at: string }).revoked_at;
+      assert.ok(revokedAt);
+      assert.equal((await file()).statusCode, 403, 'a revoked key files nothing');
+      const again = await as(admin, 'DELETE', `/api/v1/open311-clients/${issued.id}`);
+      assert.equal(
+        (again.json() as { revoked_at: string }).revoked_at,
+        revokedAt,
+        'revoking twice changes nothing',
+      );
+      assert.equal((await as(admin, 'DELETE', '/api/v1/open311-clients/tidak-ada')).statusCode, 404);
+
+      const audit = await app.db
+        .selectFrom('auditEvents')
+        .select(['action', 'subjectId'])
+        .where('action', 'like', 'open311_client.%')
+        .orderBy('createdAt')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['open311_client.created', 'open311_client.revoked'],
+      );
+    });
+  });
 }
