@@ -24,12 +24,16 @@ const COVERED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PATCH', 'DELETE']);
 
 type RouteEntry = FastifyInstance['routeList'][number];
 
+/** Routes with an `:id` of something no agency owns: the installation's, for its super admin only. */
+const INSTALLATION_ROUTES = new Set(['/api/v1/open311-clients/:id']);
+
 /** Routes that act on one agency's data: `:slug` in the URL, or the `:id` of an agency-owned object. */
 function agencyOwnedRoutes(routes: RouteEntry[]): RouteEntry[] {
   return routes.filter(
     (r) =>
       (r.url.startsWith('/admin/') || r.url.startsWith('/api/')) &&
-      (r.url.includes(':slug') || r.url.includes(':id')),
+      (r.url.includes(':slug') || r.url.includes(':id')) &&
+      !INSTALLATION_ROUTES.has(r.url),
   );
 }
 
