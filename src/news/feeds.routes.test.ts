@@ -42,5 +42,29 @@ for (const dialect of dialects()) {
       assert.doesNotMatch(sitemap.body, /draf-rahasia/);
       assert.match((await visitor.get('/robots.txt')).body, /Sitemap: http:\/\/127.0.0.1:3000\/sitemap.xml/);
     });
+
+    it('lists the published service standards, the portal its catalogue and every agency, an agency host its own', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      await app.db
+        .updateTable('services')
+        .set({ status: 'draft' })
+        .where('slug', '=', 'penerbitan-kartu-keluarga')
+        .execute();
+      const portal = (await new TestClient(app).get('/sitemap.xml')).body;
+      assert.match(portal, /<loc>http:\/\/127.0.0.1:3000\/layanan<\/loc>/);
+      assert.match(
+        portal,
+        /<loc>http:\/\/127.0.0.1:3000\/opd\/disdukcapil\/layanan\/penerbitan-ktp-el<\/loc><lastmod>\d{4}-/,
+      );
+      assert.match(portal, /\/opd\/dpmptsp\/layanan\/persetujuan-bangunan-gedung</);
+      assert.doesNotMatch(portal, /penerbitan-kartu-keluarga/, 'a draft is not listed');
+      const own = (await new TestClient(app, 'disdukcapil.pontianak.go.id').get('/sitemap.xml')).body;
+      assert.match(own, /\/opd\/disdukcapil\/layanan\/penerbitan-ktp-el</);
+      assert.doesNotMatch(
+        own,
+        /persetujuan-bangunan-gedung|\/layanan<\/loc>/,
+        "no other agency's, no catalogue",
+      );
+    });
   });
 }

@@ -4,6 +4,7 @@ import { getAgencyBySlug, listAgencies } from '../agencies/agencies.repository.j
 import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { ogImageUrl } from '../media/media.presenter.js';
+import { listPublishedServiceAddresses } from '../standards/standards.repository.js';
 import { latestPublished, mediaByIds, postPath } from './news.queries.js';
 
 const FEED_ITEMS = 30;
@@ -58,14 +59,26 @@ export default async function feedRoutes(app: FastifyInstance) {
       .send(feed.rss2());
   }
 
+  /** The portal's or one agency's addresses: home pages, the published service standards, then the news. */
   async function sitemap(request: FastifyRequest, reply: FastifyReply, agency: Agency | null) {
-    const agencies = agency ? [agency] : await listAgencies(app.db);
-    const rows = await latestPublished(app.db, { agencyId: agency?.id }, SITEMAP_LIMIT - agencies.length - 2);
+    const [agencies, services] = await Promise.all([
+      agency ? [agency] : listAgencies(app.db),
+      listPublishedServiceAddresses(app.db, agency?.id),
+    ]);
+    const fixed = agencies.length + services.length + 3;
+    const rows = await latestPublished(app.db, { agencyId: agency?.id }, Math.max(0, SITEMAP_LIMIT - fixed));
     const url = (loc: string, lastmod?: string) =>
       `<url><loc>${escapeXml(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
     const entries = [
-      ...(agency ? [] : [url(`${base}/`, rows[0]?.publishedAt), url(`${base}/berita`, rows[0]?.publishedAt)]),
+      ...(agency
+        ? []
+        : [
+            url(`${base}/`, rows[0]?.publishedAt),
+            url(`${base}/berita`, rows[0]?.publishedAt),
+            url(`${base}/layanan`),
+          ]),
       ...agencies.map((a) => url(`${base}/opd/${a.slug}`, a.updatedAt)),
+      ...services.map((s) => url(`${base}/opd/${s.agencySlug}/layanan/${s.slug}`, s.updatedAt)),
       ...rows.map((p) =>
         url(`${base}${postPath(p)}`, p.updatedAt > p.publishedAt ? p.updatedAt : p.publishedAt),
       ),

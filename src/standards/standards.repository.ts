@@ -137,6 +137,20 @@ export async function listPublishedServices(db: DbOrTx, filter: PublishedService
   });
 }
 
+/** Where each published service lives and when it last changed, for the sitemap; one agency's or all. */
+export async function listPublishedServiceAddresses(
+  db: DbOrTx,
+  agencyId?: string,
+): Promise<{ agencySlug: string; slug: string; updatedAt: string }[]> {
+  let query = db
+    .selectFrom('services')
+    .innerJoin('agencies', 'agencies.id', 'services.agencyId')
+    .select(['agencies.slug as agencySlug', 'services.slug', 'services.updatedAt'])
+    .where('services.status', '=', 'published');
+  if (agencyId) query = query.where('services.agencyId', '=', agencyId);
+  return query.orderBy('agencies.slug').orderBy('services.slug').execute();
+}
+
 /** Every agency's services at once, for the summaries monitoring and the self-assessment read. */
 export async function listAllServices(db: DbOrTx): Promise<Service[]> {
   const rows = await db.selectFrom('services').selectAll().execute();
