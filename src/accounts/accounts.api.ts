@@ -26,8 +26,7 @@ import { twoFactorRequired } from './admin-guard.js';
 import { actorFor, createApiToken } from './sessions.js';
 import { acceptTotpCode, useRecoveryCode } from './two-factor.js';
 import { deliverInvitation } from './invitations.js';
-
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
+import { errorResponses as err } from '../http/schema.js';
 
 /** /api/v1: bearer tokens, the caller's own profile, and creating people. */
 export default async function accountApi(app: FastifyInstance) {

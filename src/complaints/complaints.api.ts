@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { findAgencyBySlug } from '../agencies/agencies.repository.js';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
-import { Choice, Text } from '../http/schema.js';
+import { Choice, Text, errorResponses as err } from '../http/schema.js';
 import { now } from '../time/clock.js';
 import { actOnComplaint, type Caller } from './complaints.actions.js';
 import { dueSoonBefore, loadClocks } from './complaints.deadlines.js';
@@ -30,7 +30,6 @@ import { fileComplaint } from './complaints.service.js';
 import { COMPLAINT_STATUSES } from './complaints.table.js';
 import { normalizeTrackingCode } from './tracking-code.js';
 
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
 const PER_PAGE = 50;
 
 const CodeParams = Type.Object({ tracking_code: Type.String({ minLength: 1, maxLength: 40 }) });

@@ -3,10 +3,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { authorize, isSuperAdmin } from '../accounts/accounts.policy.js';
 import { NotFoundError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
-import { Text } from '../http/schema.js';
+import { Text, errorResponses as err } from '../http/schema.js';
 import { createOpen311Client, listOpen311Clients, revokeOpen311Client } from './open311.clients.js';
-
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
 
 const ClientInput = Type.Object({ name: Text('Nama aplikasi', 120) });
 const IssuedJson = Type.Object({ id: Type.String(), name: Type.String(), api_key: Type.String() });

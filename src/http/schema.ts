@@ -69,3 +69,7 @@ export const ErrorBody = Type.Object(
   },
   { $id: 'ErrorBody' },
 );
+
+/** The responses for these error statuses, each the shared ErrorBody: `response: { 200: X, ...errorResponses([401, 404]) }`. */
+export const errorResponses = (codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../http/auth.js';
 import { loadHealth, monitoringScope, type HealthRow } from './monitoring.service.js';
 import { ZONES } from './score.js';
+import { errorResponses as err } from '../http/schema.js';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
 
 export const MonitoringJson = Type.Object({
   agency: Type.Object({ slug: Type.String(), name: Type.String() }),

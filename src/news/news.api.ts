@@ -6,7 +6,7 @@ import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { DbOrTx } from '../db/database.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { requireActor } from '../http/auth.js';
-import { Text } from '../http/schema.js';
+import { Text, errorResponses as err } from '../http/schema.js';
 import { canWritePosts } from './news.policy.js';
 import {
   mergePatch,
@@ -27,7 +27,6 @@ import { transitionPost } from './news.workflow.js';
 import { POST_STATUSES, type Post } from './news.table.js';
 
 const PER_PAGE = 20;
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
 
 const CREATE_STATUSES = ['draft', 'review', 'published', 'scheduled'] as const;
 type CreateStatus = (typeof CREATE_STATUSES)[number];

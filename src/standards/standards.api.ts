@@ -12,8 +12,7 @@ import { presentService, ServiceJson, ServiceListJson } from './standards.presen
 import { findServiceAgencyId, findServiceById, listServices, type Service } from './standards.repository.js';
 import { ServiceIdParams, ServiceInput, ServicePatchInput } from './standards.schemas.js';
 import { changeService, createService } from './standards.service.js';
-
-const err = (codes: number[]) => Object.fromEntries(codes.map((c) => [c, { $ref: 'ErrorBody#' }]));
+import { errorResponses as err } from '../http/schema.js';
 
 /** A path that names nothing is a 404 at once; body errors wait until the caller is known to belong. */
 function assertValidParams(request: FastifyRequest) {
