@@ -5,29 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildTestApp, dialects } from '../test/app.js';
 import { coordinator, makeComplaint, makeMember } from '../test/factories.js';
 import { actOnComplaint, type Caller } from './complaints.actions.js';
-import { createOpen311Client } from './open311.clients.js';
 import { assertOpen311 } from './open311.conformance.js';
-import { PER_KEY } from './open311.routes.js';
+import { count, keyFor, REQUEST } from './open311.fixtures.js';
 
 const FORMATS = ['json', 'xml'] as const;
 const DAY = 86_400_000;
-
-const REQUEST = {
-  service_code: 'jalan-jembatan',
-  lat: '-0.0263',
-  long: '109.3425',
-  address_string: 'Jalan Tanjungpura depan Pasar Flamboyan',
-  email: 'budi@example.com',
-  first_name: 'Budi',
-  last_name: 'Santoso',
-  phone: '081298765432',
-  description: 'Lubang besar di tengah jalan dekat pasar, sudah dua motor jatuh minggu ini.',
-  media_url: 'http://example.com/foto.jpg',
-};
-
-async function keyFor(app: FastifyInstance): Promise<string> {
-  return (await createOpen311Client(app.db, await coordinator(app), 'Aplikasi uji')).apiKey;
-}
 
 const postRequest = (app: FastifyInstance, format: string, fields: Record<string, string>) =>
   app.inject({
@@ -36,16 +18,6 @@ const postRequest = (app: FastifyInstance, format: string, fields: Record<string
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
     payload: new URLSearchParams(fields).toString(),
   });
-
-const count = async (app: FastifyInstance) =>
-  Number(
-    (
-      await app.db
-        .selectFrom('complaints')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 type Req = Record<string, unknown>;
 
@@ -104,33 +76,6 @@ for (const dialect of dialects()) {
         }
       }
       assert.equal(await count(app), 0);
-    });
-
-    it(`files at most ${PER_KEY} a minute with one key, from however many addresses, in the spec's error format`, async (t) => {
-      const { app } = await buildTestApp(t, dialect);
-      const [leaked, other] = [await keyFor(app), await keyFor(app)];
-      const fileFrom = (n: number, apiKey: string) =>
-        app.inject({
-          method: 'POST',
-          url: '/open311/v2/requests.json',
-          // 50 from each address: under the per-address limit (60), so only the key's can refuse.
-          remoteAddress: `10.0.${Math.floor(n / 50)}.${n % 50}`,
-          headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-          payload: new URLSearchParams({
-            ...REQUEST,
-            email: `warga${n}@example.com`, // each a new reporter: the per-contact limit stays out of it
-            phone: `0812${String(n).padStart(8, '0')}`,
-            api_key: apiKey,
-          }).toString(),
-        });
-      for (let n = 0; n < PER_KEY; n++) assert.equal((await fileFrom(n, leaked)).statusCode, 200);
-      const refused = await fileFrom(PER_KEY, leaked);
-      assert.equal(refused.statusCode, 429, refused.body);
-      const [error] = assertOpen311(refused, 'errors', 'json') as Req[];
-      assert.equal(error?.code, 429);
-      assert.ok(Number(refused.headers['retry-after']) > 0, 'says when to try again');
-      assert.equal((await fileFrom(PER_KEY + 1, other)).statusCode, 200, 'another client files on');
-      assert.equal(await count(app), PER_KEY + 1);
     });
 
     it('answers 400 naming the spec’s field for what is missing or wrong, and 404 for an unknown service_code', async (t) => {
