@@ -80,12 +80,9 @@ export function staffPageCache(app: FastifyInstance, ttlMs: number) {
       const key = keyOf(request);
       const hit = find(key);
       if (hit) return send(request, reply, hit);
-      const page: Kept = {
-        html: await render(),
-        until: Date.now() + ttlMs,
-        generation: generation(),
-        encoded: {},
-      };
+      // Counted before the render: a write that lands while it reads makes the page stale at once.
+      const before = generation();
+      const page: Kept = { html: await render(), until: Date.now() + ttlMs, generation: before, encoded: {} };
       if (key !== undefined && !reply.hasHeader('set-cookie')) keep(key, page);
       return send(request, reply, page);
     },
