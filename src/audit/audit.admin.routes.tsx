@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { adminGuard } from '../accounts/admin-guard.js';
@@ -11,7 +12,7 @@ import { now } from '../time/clock.js';
 import { todayIn, zonedToUtc } from '../time/zone.js';
 import { auditCsv } from './audit.csv.js';
 import { requireAuditScope } from './audit.policy.js';
-import { listAuditEvents, type AuditCursor, type AuditFilter, type AuditRow } from './audit.queries.js';
+import { listAuditEvents, type AuditCursor, type AuditFilter } from './audit.queries.js';
 import { AuditPageView, type AuditParams } from './views/audit.js';
 
 const PER_PAGE = 50;
@@ -133,16 +134,20 @@ export default async function auditAdmin(app: FastifyInstance) {
 
   app.get('/audit.csv', { schema: { querystring: AuditQuery, hide: true } }, async (request, reply) => {
     const { filter } = await load(request);
-    const rows: AuditRow[] = [];
-    let after: AuditCursor | undefined;
-    while (rows.length < EXPORT_MAX_ROWS) {
-      const limit = Math.min(EXPORT_BATCH, EXPORT_MAX_ROWS - rows.length);
-      const batch = await listAuditEvents(app.db, filter, { after, limit });
-      rows.push(...batch.rows);
-      if (!batch.next) break;
-      after = batch.next;
+    const read = (taken: number, after?: AuditCursor) =>
+      listAuditEvents(app.db, filter, { after, limit: Math.min(EXPORT_BATCH, EXPORT_MAX_ROWS - taken) });
+    // The first batch is read before anything is sent, so a failure there is still a proper error page.
+    const first = await read(0);
+    async function* batches() {
+      let batch = first;
+      for (let taken = 0; ; batch = await read(taken, batch.next)) {
+        yield batch.rows;
+        taken += batch.rows.length;
+        if (!batch.next || taken >= EXPORT_MAX_ROWS) return;
+      }
     }
-    const day = todayIn(request.installation.timeZone, new Date(now()));
-    return sendCsv(reply, `log-audit-${day}.csv`, auditCsv(rows, request.installation.timeZone));
+    const timeZone = request.installation.timeZone;
+    const day = todayIn(timeZone, new Date(now()));
+    return sendCsv(reply, `log-audit-${day}.csv`, Readable.from(auditCsv(batches(), timeZone)));
   });
 }

@@ -1,25 +1,31 @@
-import { localTimestamp, toCsv } from '../http/csv.js';
+import { csvLines, localTimestamp, toCsv } from '../http/csv.js';
 import { actorText, detailLines } from './audit.details.js';
 import type { AuditRow } from './audit.queries.js';
 import { a, actionLabel, csvHeader, subjectLabels } from './messages.js';
 
-/** The log as a spreadsheet (cells and quoting in src/http/csv.ts); the summary lines joined by "; ". */
-export function auditCsv(rows: readonly AuditRow[], timeZone: string): string {
-  return toCsv(
-    csvHeader,
-    rows.map((r) => [
-      localTimestamp(r.createdAt, timeZone),
-      actorText(r),
-      r.actorEmail ?? '',
-      r.agencyName ?? a.noAgency,
-      actionLabel(r.action),
-      r.action,
-      subjectLabels[r.subjectType] ?? r.subjectType,
-      r.subjectId,
-      r.ip,
-      r.userAgent,
-      r.requestId,
-      detailLines(r.details).join('; '),
-    ]),
-  );
+/** One event's cells; the summary lines joined by "; ". */
+function cells(r: AuditRow, timeZone: string) {
+  return [
+    localTimestamp(r.createdAt, timeZone),
+    actorText(r),
+    r.actorEmail ?? '',
+    r.agencyName ?? a.noAgency,
+    actionLabel(r.action),
+    r.action,
+    subjectLabels[r.subjectType] ?? r.subjectType,
+    r.subjectId,
+    r.ip,
+    r.userAgent,
+    r.requestId,
+    detailLines(r.details).join('; '),
+  ];
+}
+
+/** The log as a spreadsheet (cells and quoting in src/http/csv.ts), in pieces as the batches are read. */
+export async function* auditCsv(
+  batches: AsyncIterable<readonly AuditRow[]>,
+  timeZone: string,
+): AsyncGenerator<string> {
+  yield toCsv(csvHeader, []);
+  for await (const rows of batches) yield csvLines(rows.map((r) => cells(r, timeZone)));
 }
