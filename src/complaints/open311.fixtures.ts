@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { coordinator } from '../test/factories.js';
 import { createOpen311Client } from './open311.clients.js';
 
-/* What the Open311 tests file with: a valid request, a fresh client key, and the complaints stored. */
+/* What the Open311 tests file with: a valid request and a fresh client key. */
 
 export const REQUEST = {
   service_code: 'jalan-jembatan',
@@ -21,14 +21,3 @@ export const REQUEST = {
 export async function keyFor(app: FastifyInstance): Promise<string> {
   return (await createOpen311Client(app.db, await coordinator(app), 'Aplikasi uji')).apiKey;
 }
-
-/** Complaints stored, of any channel. */
-export const count = async (app: FastifyInstance) =>
-  Number(
-    (
-      await app.db
-        .selectFrom('complaints')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );

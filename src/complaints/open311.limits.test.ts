@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTestApp, dialects } from '../test/app.js';
 import { assertOpen311 } from './open311.conformance.js';
-import { count, keyFor, REQUEST } from './open311.fixtures.js';
+import { countComplaints as count } from './filing.fixtures.js';
+import { keyFor, REQUEST } from './open311.fixtures.js';
 import { PER_KEY } from './open311.routes.js';
 
 type Req = Record<string, unknown>;

@@ -6,7 +6,8 @@ import { buildTestApp, dialects } from '../test/app.js';
 import { coordinator, makeComplaint, makeMember } from '../test/factories.js';
 import { actOnComplaint, type Caller } from './complaints.actions.js';
 import { assertOpen311 } from './open311.conformance.js';
-import { count, keyFor, REQUEST } from './open311.fixtures.js';
+import { countComplaints as count } from './filing.fixtures.js';
+import { keyFor, REQUEST } from './open311.fixtures.js';
 
 const FORMATS = ['json', 'xml'] as const;
 const DAY = 86_400_000;
