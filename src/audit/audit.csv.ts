@@ -1,4 +1,4 @@
-import { csvLines, localTimestamp, toCsv } from '../http/csv.js';
+import { csvPieces, localTimestamp } from '../http/csv.js';
 import { actorText, detailLines } from './audit.details.js';
 import type { AuditRow } from './audit.queries.js';
 import { a, actionLabel, csvHeader, subjectLabels } from './messages.js';
@@ -22,10 +22,6 @@ function cells(r: AuditRow, timeZone: string) {
 }
 
 /** The log as a spreadsheet (cells and quoting in src/http/csv.ts), in pieces as the batches are read. */
-export async function* auditCsv(
-  batches: AsyncIterable<readonly AuditRow[]>,
-  timeZone: string,
-): AsyncGenerator<string> {
-  yield toCsv(csvHeader, []);
-  for await (const rows of batches) yield csvLines(rows.map((r) => cells(r, timeZone)));
+export function auditCsv(batches: AsyncIterable<readonly AuditRow[]>, timeZone: string) {
+  return csvPieces(csvHeader, batches, (r) => cells(r, timeZone));
 }

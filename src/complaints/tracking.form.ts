@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import { CSRF_COOKIE } from '../http/csrf.js';
 import { Choice, Text } from '../http/schema.js';
 import { MAX_UPLOAD_BYTES } from '../media/limits.js';
 import { actOnComplaint } from './complaints.actions.js';
@@ -59,7 +60,7 @@ export async function readCitizenForm(request: FastifyRequest): Promise<void> {
   const fields: Record<string, string> = {};
   const upload: CitizenUpload = { files: [] };
   uploads.set(request, upload);
-  if (!request.cookies.balairung_csrf) {
+  if (!request.cookies[CSRF_COOKIE]) {
     request.body = fields;
     return;
   }

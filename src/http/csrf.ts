@@ -2,6 +2,9 @@ import fp from 'fastify-plugin';
 import csrf from '@fastify/csrf-protection';
 import type { FastifyInstance } from 'fastify';
 
+/** The signed cookie holding the secret behind every form's CSRF token. */
+export const CSRF_COOKIE = 'balairung_csrf';
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -12,7 +15,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const csrfPlugin = fp(async (app: FastifyInstance, opts: { secure: boolean }) => {
   await app.register(csrf, {
-    cookieKey: 'balairung_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secure },
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;

@@ -30,6 +30,19 @@ export function toCsv(header: readonly string[], rows: readonly Row[]) {
   return BOM + csvLines([header, ...rows]);
 }
 
+/**
+ * A CSV file in pieces: the BOM and header, then each batch of rows as it is read, so a large
+ * export never sits in memory whole (send it with sendCsv(reply, name, Readable.from(…))).
+ */
+export async function* csvPieces<T>(
+  header: readonly string[],
+  batches: AsyncIterable<readonly T[]>,
+  cells: (row: T) => Row,
+): AsyncGenerator<string> {
+  yield toCsv(header, []);
+  for await (const rows of batches) yield csvLines(rows.map(cells));
+}
+
 /** Rows as CSV lines, each ended by CRLF: a piece of a file sent in pieces (after toCsv(header, [])). */
 export function csvLines(rows: readonly Row[]): string {
   return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { SESSION_COOKIE } from '../accounts/sessions.js';
+import { CSRF_COOKIE } from './csrf.js';
 import { FLASH_COOKIE, sendHtml } from './page.js';
 import { addVary, encodingClass } from './page-cache.rules.js';
 
-/** @fastify/csrf-protection's cookie (csrf.ts): the secret behind every form token on the page */
-const CSRF_COOKIE = 'balairung_csrf';
 const MAX_PAGES = 500;
 /** what @fastify/compress (app.ts) would do with the page: the same quality, so the bytes match its */
 const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
