@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-  PDFStream,
-  type PDFContext,
-  type PDFObject,
-} from 'pdf-lib';
 import { AppError, ValidationError } from '../errors.js';
 import { ImageRejectedError, inspectImage, upright } from '../media/image.js';
 import { MAX_UPLOAD_BYTES } from '../media/limits.js';
@@ -72,88 +62,19 @@ async function preparePhoto(input: Buffer, filename: string): Promise<Buffer> {
   }
   try {
     // Upright, at most the size the news photos keep, without any metadata (see `upright`).
-    return await upright(input).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
+    return await (await upright(input)).jpeg({ quality: 85, mozjpeg: true }).toBuffer();
   } catch {
     throw refuse(filename, mediaMessages.corrupt);
   }
 }
 
-const METADATA = PDFName.of('Metadata');
-const PIECE_INFO = PDFName.of('PieceInfo');
-
-/** Drops the XMP streams and application data hung on any dictionary (catalog, pages, images). */
-function dropMetadataStreams(context: PDFContext): void {
-  for (const [, object] of context.enumerateIndirectObjects()) {
-    const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
-    if (!dict) continue;
-    for (const key of [METADATA, PIECE_INFO]) {
-      const value = dict.get(key);
-      if (value === undefined) continue;
-      dict.delete(key);
-      if (value instanceof PDFRef) context.delete(value);
-    }
-  }
-}
-
-/** Keys that make a PDF act (scripts, actions on open or on view) or carry files inside it. */
-const ACTIVE_KEYS = ['OpenAction', 'AA', 'JS', 'JavaScript', 'EmbeddedFiles', 'EF', 'RichMedia'].map((k) =>
-  PDFName.of(k),
-);
-const EMBEDDED_FILE = PDFName.of('EmbeddedFile');
-/** Action types that run code, start programs or send data; links (URI, GoTo) are kept. */
-const RUNNING_ACTIONS = new Set(
-  ['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'RichMediaExecute', 'Rendition'].map((k) =>
-    PDFName.of(k),
-  ),
-);
-
-function stripActive(value: PDFObject): void {
-  if (value instanceof PDFStream) return stripActive(value.dict);
-  if (value instanceof PDFArray) return value.asArray().forEach(stripActive);
-  if (!(value instanceof PDFDict)) return;
-  const type = value.get(PDFName.of('S'));
-  // An emptied action dictionary does nothing; removing it would leave dangling references.
-  if (type instanceof PDFName && RUNNING_ACTIONS.has(type)) for (const key of value.keys()) value.delete(key);
-  for (const key of ACTIVE_KEYS) value.delete(key);
-  for (const [, entry] of value.entries()) stripActive(entry);
-}
-
-/**
- * A citizen's or an officer's PDF is opened by staff and the public: JavaScript, automatic actions
- * and embedded files are dropped, and the embedded files' streams deleted (pdf-lib writes every object).
- */
-function dropActiveContent(context: PDFContext): void {
-  for (const [ref, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFStream && object.dict.get(PDFName.of('Type')) === EMBEDDED_FILE)
-      context.delete(ref);
-    else stripActive(object);
-  }
-}
-
 async function preparePdf(input: Buffer, filename: string): Promise<Buffer> {
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(input, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch (err) {
-    const locked = (err as Error).name === 'EncryptedPDFError' || /encrypt/i.test((err as Error).message);
-    throw refuse(filename, locked ? attachmentMessages.pdfLocked : attachmentMessages.pdfCorrupt);
-  }
-  if (doc.isEncrypted) throw refuse(filename, attachmentMessages.pdfLocked);
-  try {
-    if (doc.getPageCount() === 0) throw new Error('no pages');
-    const context = doc.context;
-    // The Info dictionary (author, creator tool, dates): unlinked from the trailer and deleted, since
-    // pdf-lib writes every object the document holds, linked or not.
-    const info = context.trailerInfo.Info;
-    context.trailerInfo.Info = undefined;
-    if (info instanceof PDFRef) context.delete(info);
-    dropMetadataStreams(context);
-    dropActiveContent(context);
-    // Without object streams every remaining object stays readable to a reviewer's tools.
-    return Buffer.from(await doc.save({ updateFieldAppearances: false, useObjectStreams: false }));
-  } catch {
-    throw refuse(filename, attachmentMessages.pdfCorrupt);
-  }
+  // pdf-lib (~6 MB resident) is loaded by the first PDF a process cleans, not by every process at start.
+  const { cleanPdf } = await import('./complaints.attachments.pdf.js');
+  const cleaned = await cleanPdf(input);
+  if (cleaned === 'locked') throw refuse(filename, attachmentMessages.pdfLocked);
+  if (cleaned === 'corrupt') throw refuse(filename, attachmentMessages.pdfCorrupt);
+  return cleaned;
 }
 
 /**

@@ -1,4 +1,5 @@
-import sharp, { type JpegOptions, type Metadata } from 'sharp';
+import type SharpModule from 'sharp';
+import type { JpegOptions, Metadata, Sharp } from 'sharp';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, ValidationError } from '../errors.js';
 import { MAX_PIXELS, MAX_UPLOAD_BYTES } from './limits.js';
@@ -95,7 +96,7 @@ async function inspect(input: Buffer): Promise<AcceptedType> {
   try {
     // Reads the header only. No pixel limit here, so a bomb is named as one below rather than "corrupt";
     // the limit still guards the decode.
-    meta = await sharp(input, { limitInputPixels: false, failOn: 'error' }).metadata();
+    meta = await (await loadSharp())(input, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch {
     throw new ImageRejectedError('corrupt', m.corrupt);
   }
@@ -117,8 +118,8 @@ export const inspectImage = (input: Buffer): Promise<AcceptedType> => inspect(in
  * sRGB. sharp writes no EXIF, GPS, XMP, IPTC or ICC unless asked to, and we never ask. Shared by
  * news photos and complaint attachments; failOn 'error' refuses damaged pixel data.
  */
-export const upright = (input: Buffer) =>
-  sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+export const upright = async (input: Buffer): Promise<Sharp> =>
+  (await loadSharp())(input, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
     .autoOrient()
     .resize({ width: ORIGINAL_MAX_SIDE, height: ORIGINAL_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
@@ -127,7 +128,9 @@ export const upright = (input: Buffer) =>
 /** One decode: upright, flattened onto white, sRGB, at most ORIGINAL_MAX_SIDE. Metadata cannot survive raw pixels. */
 async function decode(input: Buffer): Promise<Raw> {
   try {
-    const { data, info } = await upright(input)
+    const { data, info } = await (
+      await upright(input)
+    )
       .removeAlpha()
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
@@ -138,15 +141,28 @@ async function decode(input: Buffer): Promise<Raw> {
   }
 }
 
-// libvips caches operations for reuse; every upload is new pixels, so the cache would only hold memory.
-sharp.cache(false);
-// One libvips worker thread per image: sharp's own default on glibc Linux, made the same everywhere
-// (musl or jemalloc builds default to one per core). Each thread holds its own pixel buffers and
-// allocator arena, and uploads are rare beside page views: the web process stays small (issue 7).
-sharp.concurrency(1);
+type SharpFunction = typeof SharpModule;
+let sharpLoaded: Promise<SharpFunction> | undefined;
 
-const fromRaw = (raw: Raw) =>
-  sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
+/**
+ * sharp, with libvips (~18 MB resident), loaded by the first image a process handles: most processes
+ * mostly serve pages and never touch one, so they need not carry it (issue 7: memory under load).
+ */
+function loadSharp(): Promise<SharpFunction> {
+  return (sharpLoaded ??= import('sharp').then(({ default: sharp }) => {
+    // libvips caches operations for reuse; every upload is new pixels, so the cache would only hold memory.
+    sharp.cache(false);
+    // One libvips worker thread per image: sharp's own default on glibc Linux, made the same everywhere
+    // (musl or jemalloc builds default to one per core). Each thread holds its own pixel buffers and
+    // allocator arena, and uploads are rare beside page views: the web process stays small (issue 7).
+    sharp.concurrency(1);
+    return sharp;
+  }));
+}
+
+/** A pipeline over the pixels `decode` made. */
+const fromRaw = async (raw: Raw) =>
+  (await loadSharp())(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } });
 
 /** The widths to make for a source `width` px wide: the standard ones below it, and the source's own. */
 export function variantWidths(width: number): number[] {
@@ -162,7 +178,7 @@ async function encode(
   width: number,
   quality: JpegOptions = VARIANT_JPEG,
 ): Promise<ProcessedVariant> {
-  const pipeline = fromRaw(raw).resize({ width, withoutEnlargement: true });
+  const pipeline = (await fromRaw(raw)).resize({ width, withoutEnlargement: true });
   const out = await (format === 'webp' ? pipeline.webp(WEBP) : pipeline.jpeg(quality)).toBuffer({
     resolveWithObject: true,
   });
@@ -177,7 +193,10 @@ async function encode(
 }
 
 async function coverCrop(raw: Raw): Promise<ProcessedFile> {
-  const data = await fromRaw(raw)
+  const sharp = await loadSharp();
+  const data = await (
+    await fromRaw(raw)
+  )
     .resize(OG_WIDTH, OG_HEIGHT, { fit: 'cover', position: sharp.strategy.attention })
     .jpeg(JPEG)
     .toBuffer();
@@ -217,7 +236,7 @@ export async function processImage(input: Buffer): Promise<Processed> {
       variants.push(await encode(raw, `w${width}.jpg`, 'jpeg', width));
     }
     const og = await coverCrop(raw);
-    const warnings = warningsFor(raw.width, await analyse(fromRaw(raw)));
+    const warnings = warningsFor(raw.width, await analyse(await fromRaw(raw)));
     return { sourceType, original, variants, og, warnings };
   });
 }
