@@ -31,7 +31,9 @@ interface Kept {
  * - any write handled by this process (a POST, of anyone) drops every kept page, so whoever acts sees
  *   the result on their next page; other processes' changes, and the timed jobs', show within ttlMs;
  * - a page that sets a cookie (a new CSRF secret, a flash message taken) is never kept, nor is any page
- *   answered while a flash cookie is present.
+ *   answered while a flash cookie is present;
+ * - the same person's requests that arrive while their page renders wait for that render and take it
+ *   if it was kept, so a flood costs one render at a time, not one per request in flight.
  * With ttlMs 0 (the default under test) nothing is kept.
  */
 export function staffPageCache(app: FastifyInstance, ttlMs: number) {
@@ -73,17 +75,40 @@ export function staffPageCache(app: FastifyInstance, ttlMs: number) {
     return sendHtml(reply, bytes);
   };
 
+  /** Renders under way, by key: the same person's requests arriving meanwhile wait for that one. */
+  const rendering = new Map<string, Promise<Kept>>();
+
   return {
     /** Sends this person's kept page for the request, or renders one, keeps it and sends it. */
     async serve(request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) {
       const key = keyOf(request);
-      const hit = find(key);
+      let hit = find(key);
+      // A flood, or a dozen tabs opened at once, would otherwise render the page once per request
+      // side by side before the first is kept: as many renders' time and memory at once.
+      const underWay = key === undefined ? undefined : rendering.get(key);
+      if (!hit && underWay) {
+        await underWay.catch(() => undefined);
+        hit = find(key); // undefined when it was not kept (it set a cookie) or a write came meanwhile
+      }
       if (hit) return send(request, reply, hit);
       // Counted before the render: a write that lands while it reads makes the page stale at once.
       const before = generation();
-      const page: Kept = { html: await render(), until: Date.now() + ttlMs, generation: before, encoded: {} };
-      if (key !== undefined && !reply.hasHeader('set-cookie')) keep(key, page);
-      return send(request, reply, page);
+      const job = (async (): Promise<Kept> => {
+        const page: Kept = {
+          html: await render(),
+          until: Date.now() + ttlMs,
+          generation: before,
+          encoded: {},
+        };
+        if (key !== undefined && !reply.hasHeader('set-cookie')) keep(key, page);
+        return page;
+      })();
+      if (key !== undefined) {
+        rendering.set(key, job);
+        const done = () => void (rendering.get(key) === job && rendering.delete(key));
+        job.then(done, done);
+      }
+      return send(request, reply, await job);
     },
   };
 }
