@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
+import { prepared, type ValueOf } from '../db/prepared.js';
 import { addMinutes, now } from '../time/clock.js';
 import type { Actor } from './accounts.policy.js';
 import { findUserById, membershipsOf } from './accounts.repository.js';
@@ -49,13 +50,10 @@ export async function createSession(
   return token;
 }
 
-/** The live session behind a cookie value and its user, or undefined when expired, unknown or disabled. */
-export async function findSession(
-  db: DbOrTx,
-  token: string,
-): Promise<{ session: Session; user: User } | undefined> {
-  // One query for both (every signed-in page asks): the session's columns renamed beside the user's.
-  const row = await db
+// One query for both, prepared (src/db/prepared.ts): every signed-in request asks. The session's
+// columns are renamed beside the user's.
+const sessionWithUser = prepared((db, value: ValueOf<{ id: string; at: string }>) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users', 'users.id', 's.userId')
     .selectAll('users')
@@ -68,9 +66,16 @@ export async function findSession(
       's.ip as sessionIp',
       's.userAgent as sessionUserAgent',
     ])
-    .where('s.id', '=', hashToken(token))
-    .where('s.expiresAt', '>', now())
-    .executeTakeFirst();
+    .where('s.id', '=', value('id'))
+    .where('s.expiresAt', '>', value('at')),
+);
+
+/** The live session behind a cookie value and its user, or undefined when expired, unknown or disabled. */
+export async function findSession(
+  db: DbOrTx,
+  token: string,
+): Promise<{ session: Session; user: User } | undefined> {
+  const [row] = await sessionWithUser(db, { id: hashToken(token), at: now() });
   if (!row || row.disabledAt) return undefined;
   const {
     sessionId,

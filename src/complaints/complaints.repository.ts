@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/database.js';
+import { insertRow, prepared, type ValueOf } from '../db/prepared.js';
 import { NotFoundError } from '../errors.js';
 import type {
   ActorKind,
@@ -22,16 +23,24 @@ export function listCategories(db: DbOrTx): Promise<ComplaintCategory[]> {
   return db.selectFrom('complaintCategories').selectAll().orderBy('position').orderBy('name').execute();
 }
 
-export function findCategoryByCode(db: DbOrTx, code: string): Promise<ComplaintCategory | undefined> {
-  return db.selectFrom('complaintCategories').selectAll().where('code', '=', code).executeTakeFirst();
+// Prepared (src/db/prepared.ts): each runs in every complaint filed.
+const categoryByCode = prepared((db, value: ValueOf<{ code: string }>) =>
+  db.selectFrom('complaintCategories').selectAll().where('code', '=', value('code')),
+);
+const complaintByCode = prepared((db, value: ValueOf<{ trackingCode: string }>) =>
+  db.selectFrom('complaints').selectAll().where('trackingCode', '=', value('trackingCode')),
+);
+
+export async function findCategoryByCode(db: DbOrTx, code: string): Promise<ComplaintCategory | undefined> {
+  return (await categoryByCode(db, { code }))[0];
 }
 
 export async function insertComplaint(db: DbOrTx, complaint: NewComplaint): Promise<void> {
-  await db.insertInto('complaints').values(complaint).execute();
+  await insertRow(db, 'complaints', complaint);
 }
 
-export function findComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint | undefined> {
-  return db.selectFrom('complaints').selectAll().where('trackingCode', '=', trackingCode).executeTakeFirst();
+export async function findComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint | undefined> {
+  return (await complaintByCode(db, { trackingCode }))[0];
 }
 
 export async function getComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint> {
@@ -94,16 +103,13 @@ export interface EventInput {
 
 export async function insertEvent(db: DbOrTx, event: EventInput): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('complaintEvents')
-    .values({
-      id,
-      ...event,
-      message: event.message ?? '',
-      internalNote: event.internalNote ?? '',
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+  await insertRow(db, 'complaintEvents', {
+    id,
+    ...event,
+    message: event.message ?? '',
+    internalNote: event.internalNote ?? '',
+    details: JSON.stringify(event.details ?? {}),
+  });
   return id;
 }
 

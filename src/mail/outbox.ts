@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../db/database.js';
+import { insertRow } from '../db/prepared.js';
 import { addMinutes, now } from '../time/clock.js';
 import type { MailMessage, Mailer } from './mailer.js';
 
@@ -25,20 +26,17 @@ export const KEEP_MAIL_DAYS = 30;
 export async function enqueueMail(db: DbOrTx, message: MailMessage): Promise<void> {
   if (!message.to) return;
   const at = now();
-  await db
-    .insertInto('mailOutbox')
-    .values({
-      id: randomUUID(),
-      recipient: message.to,
-      subject: message.subject,
-      body: message.text,
-      attempts: 0,
-      nextAttemptAt: at,
-      sentAt: null,
-      lastError: '',
-      createdAt: at,
-    })
-    .execute();
+  await insertRow(db, 'mailOutbox', {
+    id: randomUUID(),
+    recipient: message.to,
+    subject: message.subject,
+    body: message.text,
+    attempts: 0,
+    nextAttemptAt: at,
+    sentAt: null,
+    lastError: '',
+    createdAt: at,
+  });
 }
 
 /** Minutes to wait after the n-th failed attempt: 1, 2, 4 … up to 6 hours. */

@@ -1,0 +1,82 @@
+import { createQueryId, type Compilable, type CompiledQuery, type Insertable } from 'kysely';
+import type { Database, DbOrTx } from './database.js';
+
+/*
+ * A query built and compiled once per database, then run with new values. Kysely builds a tree of
+ * operation nodes for every query, passes it through the plugins and compiles it to SQL each time
+ * it runs; for the few queries that run on every request (the session behind each signed-in page)
+ * or several times in every complaint filed, that was more of the request's time than SQLite
+ * running the statement (issue 7: profiles of the queue and of filing).
+ *
+ * The query is built with placeholders where the values go: `value('hash')` stands in for the
+ * value named `hash`. Compiled, each placeholder is one parameter of the SQL; a run swaps in the
+ * values and hands the compiled query to the same executor (plugins' result transforms included:
+ * rows come back camelCased as ever). A placeholder must be used where Kysely makes a parameter of
+ * a value (a comparison, an inserted value), never as an identifier; a value that is not bound
+ * would reach the driver as an object, which both drivers refuse.
+ */
+
+const PLACEHOLDER = Symbol('prepared value');
+
+interface Placeholder {
+  [PLACEHOLDER]: string;
+}
+
+const isPlaceholder = (value: unknown): value is Placeholder =>
+  typeof value === 'object' && value !== null && PLACEHOLDER in value;
+
+/** Stands in for the value named `name` while the query is built. */
+export type ValueOf<V> = <K extends keyof V & string>(name: K) => V[K];
+
+/** Runs the prepared query on `db` (a transaction too) with these values; its rows. */
+export type PreparedQuery<V, R> = (db: DbOrTx, values: V) => Promise<R[]>;
+
+export function prepared<V extends Record<string, unknown>, R>(
+  build: (db: DbOrTx, value: ValueOf<V>) => Compilable<R>,
+): PreparedQuery<V, R> {
+  // Per dialect adapter: a database and its transactions share one, and the SQL differs by dialect.
+  const compiled = new WeakMap<object, CompiledQuery<R>>();
+  const value: ValueOf<V> = (name) => ({ [PLACEHOLDER]: name }) as never;
+  return async (db, values) => {
+    const adapter = db.getExecutor().adapter;
+    let query = compiled.get(adapter);
+    if (!query) {
+      query = build(db, value).compile();
+      compiled.set(adapter, query);
+    }
+    const parameters = query.parameters.map((p) => {
+      if (!isPlaceholder(p)) return p;
+      const name = p[PLACEHOLDER];
+      if (!(name in values)) throw new Error(`prepared query: no value for ${name}`);
+      return values[name];
+    });
+    // A query id of its own: plugins that keep state per query (none of ours yet) must not share it.
+    const result = await db.executeQuery<R>({ ...query, parameters, queryId: createQueryId() });
+    return result.rows;
+  };
+}
+
+type Table = keyof Database & string;
+const inserts = new Map<string, PreparedQuery<Record<string, unknown>, unknown>>();
+
+/**
+ * Inserts one row into `table` as `db.insertInto(table).values(row)` would (a column whose value is
+ * undefined is left out), compiled once per table and set of columns.
+ */
+export async function insertRow<T extends Table>(
+  db: DbOrTx,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  const values = row as Record<string, unknown>;
+  const columns = Object.keys(values).filter((column) => values[column] !== undefined);
+  const signature = `${table}(${columns.join(',')})`;
+  let insert = inserts.get(signature);
+  if (!insert) {
+    insert = prepared<Record<string, unknown>, unknown>((db, value) =>
+      db.insertInto(table).values(Object.fromEntries(columns.map((c) => [c, value(c)])) as never),
+    );
+    inserts.set(signature, insert);
+  }
+  await insert(db, values);
+}
