@@ -150,24 +150,33 @@ export function attachmentsOf(db: DbOrTx, complaintId: string, withInternal: boo
 }
 
 /** How many complaints came from this email or phone number since `since`: the per-contact limit. */
+/** Filings from an email, a phone or either since a moment: one prepared query per shape (each filing asks). */
+const recentFrom = (email: boolean, phone: boolean) =>
+  prepared((db, value: ValueOf<{ since: string; email: string; phone: string }>) =>
+    db
+      .selectFrom('complaints')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('receivedAt', '>=', value('since'))
+      .where((eb) =>
+        eb.or([
+          ...(email ? [eb('reporterEmail', '=', value('email'))] : []),
+          ...(phone ? [eb('reporterPhone', '=', value('phone'))] : []),
+        ]),
+      ),
+  );
+const recentByEmail = recentFrom(true, false);
+const recentByPhone = recentFrom(false, true);
+const recentByEither = recentFrom(true, true);
+
 export async function countRecentFromContact(
   db: DbOrTx,
   contact: { email: string; phone: string },
   since: string,
 ): Promise<number> {
   if (!contact.email && !contact.phone) return 0;
-  const row = await db
-    .selectFrom('complaints')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('receivedAt', '>=', since)
-    .where((eb) =>
-      eb.or([
-        ...(contact.email ? [eb('reporterEmail', '=', contact.email)] : []),
-        ...(contact.phone ? [eb('reporterPhone', '=', contact.phone)] : []),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const count = contact.email ? (contact.phone ? recentByEither : recentByEmail) : recentByPhone;
+  const [row] = await count(db, { since, email: contact.email, phone: contact.phone });
+  return Number(row?.n ?? 0);
 }
 
 /** Email addresses of the people who handle complaints in these agencies. */
