@@ -13,7 +13,9 @@ import type { Database, DbOrTx } from './database.js';
  * values and hands the compiled query to the same executor (plugins' result transforms included:
  * rows come back camelCased as ever). A placeholder must be used where Kysely makes a parameter of
  * a value (a comparison, an inserted value), never as an identifier; a value that is not bound
- * would reach the driver as an object, which both drivers refuse.
+ * would reach the driver as an object, which both drivers refuse. The SQL is kept per dialect
+ * adapter, which a database shares with its transactions but also with `withSchema` and
+ * `withoutPlugins` copies: run these only on the app's database (its plugins, its search path).
  */
 
 const PLACEHOLDER = Symbol('prepared value');
