@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.js';
+import { prepared, type ValueOf } from '../db/prepared.js';
 import type { AgencyRole, Membership, NewUser, User } from './accounts.table.js';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -19,8 +20,13 @@ export async function updateUser(db: DbOrTx, id: string, changes: Partial<Omit<U
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
 
+// Prepared (src/db/prepared.ts): every signed-in request asks, to know who is acting.
+const membershipsOfUser = prepared((db, value: ValueOf<{ userId: string }>) =>
+  db.selectFrom('memberships').selectAll().where('userId', '=', value('userId')),
+);
+
 export function membershipsOf(db: DbOrTx, userId: string): Promise<Membership[]> {
-  return db.selectFrom('memberships').selectAll().where('userId', '=', userId).execute();
+  return membershipsOfUser(db, { userId });
 }
 
 export async function addMembership(
