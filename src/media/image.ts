@@ -92,11 +92,13 @@ async function inspect(input: Buffer): Promise<AcceptedType> {
   const type = await fileTypeFromBuffer(input);
   if (type && HEIF.has(type.mime)) throw new ImageRejectedError('heic', m.heic);
   if (!type || !ACCEPTED.has(type.mime)) throw new ImageRejectedError('not_image', m.notImage);
+  // Outside the try: sharp failing to load is the installation's fault, not a corrupt photo.
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     // Reads the header only. No pixel limit here, so a bomb is named as one below rather than "corrupt";
     // the limit still guards the decode.
-    meta = await (await loadSharp())(input, { limitInputPixels: false, failOn: 'error' }).metadata();
+    meta = await sharp(input, { limitInputPixels: false, failOn: 'error' }).metadata();
   } catch {
     throw new ImageRejectedError('corrupt', m.corrupt);
   }
