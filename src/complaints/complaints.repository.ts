@@ -149,7 +149,6 @@ export function attachmentsOf(db: DbOrTx, complaintId: string, withInternal: boo
   return query.orderBy('createdAt').execute();
 }
 
-/** How many complaints came from this email or phone number since `since`: the per-contact limit. */
 /** Filings from an email, a phone or either since a moment: one prepared query per shape (each filing asks). */
 const recentFrom = (email: boolean, phone: boolean) =>
   prepared((db, value: ValueOf<{ since: string; email: string; phone: string }>) =>
@@ -168,6 +167,7 @@ const recentByEmail = recentFrom(true, false);
 const recentByPhone = recentFrom(false, true);
 const recentByEither = recentFrom(true, true);
 
+/** How many complaints came from this email or phone number since `since`: the per-contact limit. */
 export async function countRecentFromContact(
   db: DbOrTx,
   contact: { email: string; phone: string },
