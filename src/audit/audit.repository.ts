@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.js';
 import type { DbOrTx } from '../db/database.js';
 import { currentRequest } from '../http/request-context.js';
 import { now } from '../time/clock.js';
@@ -28,7 +28,7 @@ export async function recordAudit(db: DbOrTx, event: AuditInput): Promise<void> 
   await db
     .insertInto('auditEvents')
     .values({
-      id: randomUUID(),
+      id: newId(),
       actorId: event.actorId === undefined ? (request?.actorId() ?? null) : event.actorId,
       agencyId: event.agencyId ?? null,
       action: event.action,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.js';
 import type { DbOrTx } from '../db/database.js';
 import { insertRow, prepared, type ValueOf } from '../db/prepared.js';
 import { NotFoundError } from '../errors.js';
@@ -102,7 +102,7 @@ export interface EventInput {
 }
 
 export async function insertEvent(db: DbOrTx, event: EventInput): Promise<string> {
-  const id = randomUUID();
+  const id = newId();
   await insertRow(db, 'complaintEvents', {
     id,
     ...event,
@@ -139,7 +139,7 @@ export async function insertAttachments(
   if (!rows.length) return;
   await db
     .insertInto('complaintAttachments')
-    .values(rows.map((r) => ({ id: randomUUID(), ...r })))
+    .values(rows.map((r) => ({ id: newId(), ...r })))
     .execute();
 }
 

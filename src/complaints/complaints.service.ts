@@ -1,4 +1,5 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { newId } from '../db/ids.js';
 import type { Actor } from '../accounts/accounts.policy.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, Tx } from '../db/database.js';
@@ -145,7 +146,7 @@ export async function fileComplaint(db: Db, input: ComplaintInput, context: Fili
   }
   const deadlineAt = verifyDue(clocks, at);
   const complaint: Complaint = {
-    id: randomUUID(),
+    id: newId(),
     trackingCode: newTrackingCode(clocks.settings.codePrefix),
     accessKeyHash: hashAccessKey(accessKey),
     submissionKey: context.submissionKey ?? null,

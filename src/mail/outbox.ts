@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../db/ids.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { insertRow } from '../db/prepared.js';
 import { addMinutes, now } from '../time/clock.js';
@@ -27,7 +27,7 @@ export async function enqueueMail(db: DbOrTx, message: MailMessage): Promise<voi
   if (!message.to) return;
   const at = now();
   await insertRow(db, 'mailOutbox', {
-    id: randomUUID(),
+    id: newId(),
     recipient: message.to,
     subject: message.subject,
     body: message.text,
