@@ -20,6 +20,7 @@ import type { AssessmentTables } from '../assessment/assessment.table.js';
 import type { GuardTables } from '../guard/guard.table.js';
 import type { PrivacyTables } from '../privacy/privacy.table.js';
 import type { ImportTables } from '../imports/imports.table.js';
+import { statementNames } from './prepared.js';
 
 /** The whole schema, assembled from each domain's *.table.ts. */
 export interface Database
@@ -134,7 +135,7 @@ function withStatementCache(sqlite: SQLite.Database) {
  * forever), idle connections returned, and the app named in pg_stat_activity for the DBA.
  */
 function createPool(options: DatabaseOptions & { url: string }): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolMax ?? DEFAULT_POOL_MAX,
     idleTimeoutMillis: IDLE_TIMEOUT_MS,
@@ -144,6 +145,26 @@ function createPool(options: DatabaseOptions & { url: string }): pg.Pool {
     types: pgTypes as pg.CustomTypesConfig,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  pool.on('connect', nameStatements);
+  return pool;
+}
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * Runs the SQL of prepared.ts's queries as named prepared statements (node-postgres prepares a name
+ * once per connection, then only binds and executes it); any other SQL goes as before, unnamed, so
+ * the many one-off shapes Kysely builds do not pile up in each connection. Kysely hands its SQL to
+ * client.query(text, values), hence the wrapper around it. A connection pooler in transaction mode
+ * (PgBouncer) would need its prepared-statement support turned on: docs/scaling.md.
+ */
+function nameStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as Query;
+  const named: Query = (text, values, callback) => {
+    const name = typeof text === 'string' ? statementNames.get(text) : undefined;
+    return name ? query({ name, text, values }, callback) : query(text, values, callback);
+  };
+  client.query = named as typeof client.query;
 }
 
 export function createDatabase(options: DatabaseOptions): DatabaseHandle {

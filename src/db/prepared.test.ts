@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { buildTestApp, dialects } from '../test/app.js';
 import { now } from '../time/clock.js';
 import { insertRow, prepared, type ValueOf } from './prepared.js';
@@ -73,6 +74,23 @@ for (const dialect of dialects()) {
         ],
       );
     });
+
+    if (dialect === 'postgres') {
+      it('runs as a statement PostgreSQL keeps prepared on the connection; other SQL stays unnamed', async (t) => {
+        const { app } = await buildTestApp(t, dialect);
+        const named = await app.db.transaction().execute(async (tx) => {
+          await byRecipient(tx, { recipient: 'x@example.com', attempts: 0 });
+          await tx.selectFrom('mailOutbox').select('id').where('recipient', '=', 'y@example.com').execute();
+          return sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx);
+        });
+        const statements = named.rows.map((r) => r.statement);
+        assert.ok(
+          statements.some((s) => s.includes('"next_attempt_at"') && s.includes('"recipient" = $1')),
+          'the prepared query is kept, parsed and planned once for the connection',
+        );
+        assert.ok(!statements.some((s) => s.startsWith('select "id" from')), 'a one-off query is not kept');
+      });
+    }
 
     it('refuses a run that lacks a value, before anything reaches the database', async (t) => {
       const { app } = await buildTestApp(t, dialect);

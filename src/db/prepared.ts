@@ -1,4 +1,4 @@
-import { createQueryId, type Compilable, type CompiledQuery, type Insertable } from 'kysely';
+import { createQueryId, PostgresAdapter, type Compilable, type CompiledQuery, type Insertable } from 'kysely';
 import type { Database, DbOrTx } from './database.js';
 
 /*
@@ -16,6 +16,10 @@ import type { Database, DbOrTx } from './database.js';
  * would reach the driver as an object, which both drivers refuse. The SQL is kept per dialect
  * adapter, which a database shares with its transactions but also with `withSchema` and
  * `withoutPlugins` copies: run these only on the app's database (its plugins, its search path).
+ *
+ * On PostgreSQL each of these is also a named prepared statement on every connection that runs it
+ * (database.ts): PostgreSQL then parses and plans it once per connection, not at every run. Filing a
+ * complaint spent more of PostgreSQL's time parsing and planning its six statements than running them.
  */
 
 const PLACEHOLDER = Symbol('prepared value');
@@ -23,6 +27,9 @@ const PLACEHOLDER = Symbol('prepared value');
 interface Placeholder {
   [PLACEHOLDER]: string;
 }
+
+/** PostgreSQL: the name each prepared query's SQL is prepared under, on each connection (database.ts). */
+export const statementNames = new Map<string, string>();
 
 const isPlaceholder = (value: unknown): value is Placeholder =>
   typeof value === 'object' && value !== null && PLACEHOLDER in value;
@@ -45,6 +52,9 @@ export function prepared<V extends Record<string, unknown>, R>(
     if (!query) {
       query = build(db, value).compile();
       compiled.set(adapter, query);
+      if (adapter instanceof PostgresAdapter && !statementNames.has(query.sql)) {
+        statementNames.set(query.sql, `balairung_${statementNames.size + 1}`);
+      }
     }
     const parameters = query.parameters.map((p) => {
       if (!isPlaceholder(p)) return p;
