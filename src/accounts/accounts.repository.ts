@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
-import { prepared, type ValueOf } from '../db/prepared.js';
-import type { AgencyRole, Membership, NewUser, User } from './accounts.table.js';
+import { everyColumn, prepared, type ValueOf } from '../db/prepared.js';
+import type { AgencyRole, Membership, MembershipTable, NewUser, User } from './accounts.table.js';
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
@@ -21,8 +21,9 @@ export async function updateUser(db: DbOrTx, id: string, changes: Partial<Omit<U
 }
 
 // Prepared (src/db/prepared.ts): every signed-in request asks, to know who is acting.
+const membershipColumns = everyColumn<MembershipTable>()(['userId', 'agencyId', 'role', 'createdAt']);
 const membershipsOfUser = prepared((db, value: ValueOf<{ userId: string }>) =>
-  db.selectFrom('memberships').selectAll().where('userId', '=', value('userId')),
+  db.selectFrom('memberships').select(membershipColumns).where('userId', '=', value('userId')),
 );
 
 export function membershipsOf(db: DbOrTx, userId: string): Promise<Membership[]> {

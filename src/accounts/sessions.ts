@@ -1,9 +1,9 @@
 import type { DbOrTx } from '../db/database.js';
-import { prepared, type ValueOf } from '../db/prepared.js';
+import { everyColumn, prepared, type ValueOf } from '../db/prepared.js';
 import { addMinutes, now } from '../time/clock.js';
 import type { Actor } from './accounts.policy.js';
 import { findUserById, membershipsOf } from './accounts.repository.js';
-import type { Session, User } from './accounts.table.js';
+import type { Session, User, UserTable } from './accounts.table.js';
 import { hashToken, newToken } from './tokens.js';
 
 export const SESSION_COOKIE = 'balairung_sesi';
@@ -51,12 +51,29 @@ export async function createSession(
 }
 
 // One query for both, prepared (src/db/prepared.ts): every signed-in request asks. The session's
-// columns are renamed beside the user's.
+// columns are renamed beside the user's, whose are named one by one (prepared.ts: not `users.*`).
+const userColumns = everyColumn<UserTable>()([
+  'id',
+  'email',
+  'name',
+  'passwordHash',
+  'installationRole',
+  'totpSecret',
+  'totpEnabledAt',
+  'totpLastStep',
+  'failedLogins',
+  'lockedUntil',
+  'lastLoginAt',
+  'passwordChangedAt',
+  'disabledAt',
+  'createdAt',
+  'updatedAt',
+]);
 const sessionWithUser = prepared((db, value: ValueOf<{ id: string; at: string }>) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users', 'users.id', 's.userId')
-    .selectAll('users')
+    .select(userColumns.map((column) => `users.${column}` as const))
     .select([
       's.id as sessionId',
       's.stage as sessionStage',

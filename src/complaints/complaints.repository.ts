@@ -1,16 +1,18 @@
 import { newId } from '../db/ids.js';
 import type { DbOrTx } from '../db/database.js';
-import { insertRow, prepared, type ValueOf } from '../db/prepared.js';
+import { everyColumn, insertRow, prepared, type ValueOf } from '../db/prepared.js';
 import { NotFoundError } from '../errors.js';
-import type {
-  ActorKind,
-  Complaint,
-  ComplaintAttachmentTable,
-  ComplaintCategory,
-  ComplaintEvent,
-  ComplaintStatus,
-  NewComplaint,
-  Visibility,
+import {
+  COMPLAINT_COLUMNS,
+  type ActorKind,
+  type Complaint,
+  type ComplaintAttachmentTable,
+  type ComplaintCategory,
+  type ComplaintCategoryTable,
+  type ComplaintEvent,
+  type ComplaintStatus,
+  type NewComplaint,
+  type Visibility,
 } from './complaints.table.js';
 
 /*
@@ -24,11 +26,20 @@ export function listCategories(db: DbOrTx): Promise<ComplaintCategory[]> {
 }
 
 // Prepared (src/db/prepared.ts): each runs in every complaint filed.
+const categoryColumns = everyColumn<ComplaintCategoryTable>()([
+  'id',
+  'code',
+  'name',
+  'description',
+  'defaultAgencyId',
+  'position',
+  'createdAt',
+]);
 const categoryByCode = prepared((db, value: ValueOf<{ code: string }>) =>
-  db.selectFrom('complaintCategories').selectAll().where('code', '=', value('code')),
+  db.selectFrom('complaintCategories').select(categoryColumns).where('code', '=', value('code')),
 );
 const complaintByCode = prepared((db, value: ValueOf<{ trackingCode: string }>) =>
-  db.selectFrom('complaints').selectAll().where('trackingCode', '=', value('trackingCode')),
+  db.selectFrom('complaints').select(COMPLAINT_COLUMNS).where('trackingCode', '=', value('trackingCode')),
 );
 
 export async function findCategoryByCode(db: DbOrTx, code: string): Promise<ComplaintCategory | undefined> {

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { everyColumn } from '../db/prepared.js';
 
 /** The three classes SP4N-LAPOR! uses. */
 export const COMPLAINT_CLASSES = ['pengaduan', 'aspirasi', 'permintaan_informasi'] as const;
@@ -117,6 +118,54 @@ export interface ComplaintTable {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Every column of ComplaintTable, for a query that must name them (src/db/prepared.ts); the compiler keeps it whole. */
+export const COMPLAINT_COLUMNS = everyColumn<ComplaintTable>()([
+  'id',
+  'trackingCode',
+  'accessKeyHash',
+  'submissionKey',
+  'class',
+  'channel',
+  'laporNumber',
+  'title',
+  'description',
+  'categoryId',
+  'regionId',
+  'address',
+  'lat',
+  'lng',
+  'occurredOn',
+  'status',
+  'heldFrom',
+  'agencyId',
+  'anonymous',
+  'confidential',
+  'reporterName',
+  'reporterEmail',
+  'reporterPhone',
+  'reporterNik',
+  'consentAt',
+  'personalDataRemovedAt',
+  'deadlineAt',
+  'deadlineKind',
+  'resolutionDueAt',
+  'receivedAt',
+  'verifiedAt',
+  'assignedAt',
+  'firstAnswerDueAt',
+  'answeredAt',
+  'firstAnsweredAt',
+  'closedAt',
+  'handoffs',
+  'reopened',
+  'rating',
+  'ratingComment',
+  'mergedIntoId',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+]);
 
 export interface ComplaintAssigneeTable {
   complaintId: string;

@@ -2,7 +2,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { findSession, createSession } from '../accounts/sessions.js';
+import { membershipsOf } from '../accounts/accounts.repository.js';
+import { findCategoryByCode, findComplaintByCode } from '../complaints/complaints.repository.js';
 import { buildTestApp, dialects } from '../test/app.js';
+import { makeComplaint, makeMember } from '../test/factories.js';
 import { now } from '../time/clock.js';
 import { insertRow, prepared, type ValueOf } from './prepared.js';
 
@@ -89,6 +93,34 @@ for (const dialect of dialects()) {
           'the prepared query is kept, parsed and planned once for the connection',
         );
         assert.ok(!statements.some((s) => s.startsWith('select "id" from')), 'a one-off query is not kept');
+      });
+
+      it('keeps answering on its connection after a migration adds columns to what it reads', async (t) => {
+        // A rolling restart: the first new process migrates while the old ones keep serving.
+        const { app } = await buildTestApp(t, dialect);
+        const member = await makeMember(app, 'dinkes', 'editor');
+        const token = await createSession(app.db, member.user.id, 'active', {
+          ip: '127.0.0.1',
+          userAgent: 'uji',
+        });
+        const { complaint } = await makeComplaint(app);
+        const read = async () => ({
+          session: (await findSession(app.db, token))?.user.email,
+          memberships: (await membershipsOf(app.db, member.user.id)).map((m) => m.role),
+          complaint: (await findComplaintByCode(app.db, complaint.trackingCode))?.title,
+          category: (await findCategoryByCode(app.db, 'jalan-jembatan'))?.code,
+        });
+        const before = await read();
+        for (const table of ['users', 'memberships', 'complaints', 'complaint_categories']) {
+          await sql`alter table ${sql.table(table)} add column added_later text`.execute(app.db);
+        }
+        assert.deepEqual(await read(), before);
+        assert.deepEqual(before, {
+          session: member.email,
+          memberships: ['editor'],
+          complaint: complaint.title,
+          category: 'jalan-jembatan',
+        });
       });
     }
 

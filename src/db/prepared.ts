@@ -20,6 +20,10 @@ import type { Database, DbOrTx } from './database.js';
  * On PostgreSQL each of these is also a named prepared statement on every connection that runs it
  * (database.ts): PostgreSQL then parses and plans it once per connection, not at every run. Filing a
  * complaint spent more of PostgreSQL's time parsing and planning its six statements than running them.
+ * Not one that selects `*`: PostgreSQL refuses to run a prepared statement whose result columns have
+ * changed ("cached plan must not change result type"), so a migration that adds a column, run by the
+ * first process of a rolling restart, would fail the others' until they restart. Such a query names
+ * its columns instead (`everyColumn`), and stays unnamed if it does not.
  */
 
 const PLACEHOLDER = Symbol('prepared value');
@@ -30,6 +34,21 @@ interface Placeholder {
 
 /** PostgreSQL: the name each prepared query's SQL is prepared under, on each connection (database.ts). */
 export const statementNames = new Map<string, string>();
+
+/** `*` or `"table".*` in a select list (not `count(*)`). */
+const SELECTS_STAR = /(^|[\s,])("[^"]+"\.)?\*/;
+
+/**
+ * Every column of table T, as a list to select: the compiler refuses the list if it misses one
+ * (`everyColumn<UserTable>()(['id', 'email', …])`). For prepared queries, in place of selectAll.
+ */
+export const everyColumn =
+  <T>() =>
+  <const C extends readonly (keyof T & string)[]>(
+    columns: C &
+      ([Exclude<keyof T, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof T, C[number]> }),
+  ): C =>
+    columns;
 
 const isPlaceholder = (value: unknown): value is Placeholder =>
   typeof value === 'object' && value !== null && PLACEHOLDER in value;
@@ -52,7 +71,11 @@ export function prepared<V extends Record<string, unknown>, R>(
     if (!query) {
       query = build(db, value).compile();
       compiled.set(adapter, query);
-      if (adapter instanceof PostgresAdapter && !statementNames.has(query.sql)) {
+      if (
+        adapter instanceof PostgresAdapter &&
+        !SELECTS_STAR.test(query.sql) &&
+        !statementNames.has(query.sql)
+      ) {
         statementNames.set(query.sql, `balairung_${statementNames.size + 1}`);
       }
     }
