@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { withRandomBytes } from '../security/random.js';
 
 /*
  * Tracking codes: the prefix, a hyphen and six symbols from Crockford's base 32 (no I, L, O or U),
@@ -32,27 +33,9 @@ export function normalizeTrackingCode(input: string): string | undefined {
   return `${match[1]}-${body}`;
 }
 
-/*
- * Random bytes for access keys are drawn from the CSPRNG 4 KB at a time, as Node itself does for
- * randomUUID and randomInt: one system call per 256 keys instead of one per key, which showed in
- * a filing's profile. Each key's bytes are wiped from the pool once used.
- */
-const POOL_BYTES = 4096;
-const KEY_BYTES = 16;
-let pool = Buffer.alloc(0);
-let used = 0;
-
 /** The citizen's access key: 128 random bits, shown once and kept only as a hash. */
 export function newAccessKey(): string {
-  if (used + KEY_BYTES > pool.length) {
-    pool = randomBytes(POOL_BYTES);
-    used = 0;
-  }
-  const bytes = pool.subarray(used, used + KEY_BYTES);
-  used += KEY_BYTES;
-  const key = bytes.toString('base64url');
-  bytes.fill(0);
-  return key;
+  return withRandomBytes(16, (bytes) => bytes.toString('base64url'));
 }
 
 export function hashAccessKey(key: string): string {
