@@ -151,19 +151,25 @@ export default async function agencyAdmin(app: FastifyInstance) {
         (request.params as { slug: string }).slug,
         canManageAgency,
       );
-      const invalid = validationErrors(request);
-      if (invalid) {
-        return reply.page(
+      const show = async (errors: Record<string, string>) =>
+        reply.page(
           <AgencyProfilePage
             ctx={pageContext(request, reply)}
             agency={agency}
-            form={formState(request, invalid)}
+            form={formState(request, errors)}
             hosts={await hostsOf(app.db, agency.id)}
           />,
           422,
         );
+      const invalid = validationErrors(request);
+      if (invalid) return show(invalid);
+      try {
+        await updateAgencyProfile(app.db, actor, agency, request.body as AgencyProfileInput);
+      } catch (err) {
+        const fields = errorsFrom(err);
+        if (fields) return show(fields);
+        throw err;
       }
-      await updateAgencyProfile(app.db, actor, agency, request.body as AgencyProfileInput);
       return reply.redirectWithFlash(`/admin/opd/${agency.slug}`, t.common.saved);
     },
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { ConflictError, ValidationError } from '../errors.js';
+import { refuseSpam } from '../guard/guard.fields.js';
 import { changedFields, recordAudit } from '../audit/audit.repository.js';
 import { now } from '../time/clock.js';
 import type { Actor } from '../accounts/accounts.policy.js';
@@ -87,6 +88,18 @@ export async function updateAgencyProfile(
   agency: Agency,
   input: AgencyProfileInput,
 ): Promise<void> {
+  // Everything a visitor reads as text; the phone number and e-mail address have their own formats.
+  await refuseSpam(db, {
+    name: input.name,
+    short_name: input.short_name,
+    description: input.description,
+    address: input.address,
+    service_hours: input.service_hours,
+    instagram: input.instagram,
+    facebook: input.facebook,
+    youtube: input.youtube,
+    x: input.x,
+  });
   await db.transaction().execute(async (tx) => {
     const changes = {
       name: input.name.trim(),

@@ -24,6 +24,8 @@ export const m = {
     'Perubahan halaman tidak ditayangkan: terindikasi judi online dan ditahan untuk ditinjau super admin. Alasannya tertera di bawah.',
   pageHeldNotice: (reasons: readonly string[]) =>
     `Perubahan terakhir pada halaman ini ditahan untuk ditinjau super admin karena terindikasi judi online; yang tayang masih versi sebelumnya. ${reasons.join(' ')}`,
+  fieldRefused: (reasons: readonly string[]) =>
+    `Tidak disimpan: teks ini terindikasi promosi judi online. ${reasons.join(' ')} Perbaiki teksnya; bila ini keliru, hubungi super admin.`,
   rejectedNote:
     'Ditolak super admin: konten terindikasi judi online. Hapus bagian itu sebelum diajukan lagi.',
 

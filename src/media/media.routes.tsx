@@ -6,7 +6,7 @@ import { SlugParams } from '../agencies/agencies.schemas.js';
 import type { Agency } from '../agencies/agencies.table.js';
 import { requireActor } from '../http/auth.js';
 import { AppError } from '../errors.js';
-import { formState, validationErrors } from '../http/forms.js';
+import { errorsFrom, formState, validationErrors } from '../http/forms.js';
 import { pageContext } from '../http/page.js';
 import { emptyForm, type FormState } from '../views/context.js';
 import { canManageMedia, canUploadMedia } from './media.policy.js';
@@ -147,11 +147,17 @@ export default async function mediaAdmin(app: FastifyInstance) {
       const invalid = validationErrors(request);
       if (invalid) return showPhoto(request, reply, agency, media, actor, formState(request, invalid), 422);
       const text = request.body as MediaTextInput;
-      await updateMediaText(app.db, agency.id, media.id, {
-        alt: text.alt ?? '',
-        caption: text.caption ?? '',
-        credit: text.credit ?? '',
-      });
+      try {
+        await updateMediaText(app.db, agency.id, media.id, {
+          alt: text.alt ?? '',
+          caption: text.caption ?? '',
+          credit: text.credit ?? '',
+        });
+      } catch (err) {
+        const fields = errorsFrom(err);
+        if (fields) return showPhoto(request, reply, agency, media, actor, formState(request, fields), 422);
+        throw err;
+      }
       return reply.redirectWithFlash(photoPath(agency, media), m.saved);
     },
   );

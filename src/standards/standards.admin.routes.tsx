@@ -156,7 +156,13 @@ export default async function standardsAdmin(app: FastifyInstance) {
       if (invalid) return show(invalid);
       const parsed = pledgeInput(request.body as PledgeFormBody, request.installation.timeZone);
       if ('errors' in parsed) return show(parsed.errors);
-      await savePledge(app.db, agency, parsed.input);
+      try {
+        await savePledge(app.db, agency, parsed.input);
+      } catch (err) {
+        const fields = errorsFrom(err);
+        if (fields) return show(fields);
+        throw err;
+      }
       return reply.redirectWithFlash(`/admin/opd/${agency.slug}/layanan`, m.pledgeSaved);
     },
   );

@@ -3,6 +3,7 @@ import type { Agency } from '../agencies/agencies.table.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { ValidationError } from '../errors.js';
+import { refuseSpam, spamErrors, textOf } from '../guard/guard.fields.js';
 import { slugify } from '../news/slug.js';
 import { now } from '../time/clock.js';
 import { todayIn } from '../time/zone.js';
@@ -97,6 +98,14 @@ async function check(db: DbOrTx, agency: Agency, service: Service, timeZone: str
       .executeTakeFirst();
     if (!media) errors.flow_media_id = m.flowUnknown;
   }
+  const components = Object.entries(service.components).map(([key, value]) => [
+    `components.${key}`,
+    textOf(value),
+  ]);
+  Object.assign(
+    errors,
+    await spamErrors(db, { name: service.name, summary: service.summary, ...Object.fromEntries(components) }),
+  );
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
@@ -206,6 +215,11 @@ export interface PledgeInput {
 }
 
 export async function savePledge(db: DbOrTx, agency: Agency, input: PledgeInput): Promise<ServicePledge> {
+  await refuseSpam(db, {
+    body: input.body,
+    signed_by: input.signedBy,
+    signer_position: input.signerPosition,
+  });
   const before = await findPledge(db, agency.id);
   const at = now();
   const pledge: ServicePledge = {

@@ -1,0 +1,46 @@
+import type { DbOrTx } from '../db/database.js';
+import { ValidationError } from '../errors.js';
+import { detect } from './guard.detect.js';
+import { ownHosts } from './guard.repository.js';
+import { m } from './messages.js';
+
+/*
+ * The short texts an agency publishes outside posts and pages: its profile (description, address,
+ * hours, social links), its services' standards and pledge, photo captions. Defaced sites show
+ * judi-online promotions in exactly these places, and no editor reviews them, so they get no hold:
+ * text that reads as gambling spam is refused when saved, beside the field, with the guard's reasons,
+ * and the form keeps what was typed. Each field is read on its own, so the message says which one.
+ */
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Texts by field name; empty and missing ones are skipped. */
+type Texts = Record<string, string | null | undefined>;
+
+/** The message for every field whose text the guard flags, by the field names given. */
+export async function spamErrors(db: DbOrTx, fields: Texts): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  const filled = Object.entries(fields).filter((f): f is [string, string] => !!f[1]?.trim());
+  if (!filled.length) return errors;
+  const hosts = await ownHosts(db);
+  for (const [field, text] of filled) {
+    const verdict = detect({ title: '', bodyHtml: `<p>${escapeHtml(text)}</p>` }, hosts);
+    if (verdict.flagged) errors[field] = m.fieldRefused(verdict.reasons);
+  }
+  return errors;
+}
+
+/** Throws a ValidationError naming every field whose text the guard flags. */
+export async function refuseSpam(db: DbOrTx, fields: Texts): Promise<void> {
+  const errors = await spamErrors(db, fields);
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+}
+
+/** Every piece of text inside a JSON-shaped value (a service's components), joined line by line. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textOf).join('\n');
+  if (value && typeof value === 'object') return Object.values(value).map(textOf).join('\n');
+  return '';
+}
