@@ -75,9 +75,14 @@ for (const dialect of dialects()) {
 
       const admin = await signedIn(app, ADMIN);
       await admin.get('/admin/opd/dinkes/layanan/baru');
-      const form = await admin.post('/admin/opd/dinkes/layanan', { name: 'Imunisasi Anak', summary: SPAM });
+      const form = await admin.post('/admin/opd/dinkes/layanan', {
+        name: 'Imunisasi Anak',
+        summary: SPAM,
+        legal_basis: SPAM,
+      });
       assert.equal(form.statusCode, 422);
       assert.match(fieldError(form.body, 'summary') ?? '', REFUSED);
+      assert.match(fieldError(form.body, 'legal_basis') ?? '', REFUSED);
     });
 
     it('refuses a spam maklumat and keeps the one saved before', async (t) => {

@@ -36,11 +36,3 @@ export async function refuseSpam(db: DbOrTx, fields: Texts): Promise<void> {
   const errors = await spamErrors(db, fields);
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
-
-/** Every piece of text inside a JSON-shaped value (a service's components), joined line by line. */
-export function textOf(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(textOf).join('\n');
-  if (value && typeof value === 'object') return Object.values(value).map(textOf).join('\n');
-  return '';
-}

@@ -10,7 +10,7 @@ import type { SearchTerms } from './search.text.js';
  * rank with the same integer score, so they order the same documents the same way (README.md).
  */
 
-export type DocumentKind = 'post' | 'page';
+export type DocumentKind = 'post' | 'page' | 'service';
 
 export interface SearchFilter {
   agencyId?: string | undefined;
@@ -188,5 +188,42 @@ export async function pagesByIds(db: DbOrTx, ids: readonly string[]): Promise<Pa
       'agencies.shortName as agencyShortName',
     ])
     .where('agencyPages.id', 'in', [...ids])
+    .execute();
+}
+
+export interface ServiceDocument {
+  id: string;
+  slug: string;
+  name: string;
+  summary: string;
+  /** JSON: the 14 components */
+  components: string;
+  updatedAt: string;
+  agencyId: string;
+  agencySlug: string;
+  agencyName: string;
+  agencyShortName: string;
+}
+
+/** Published services by id (one taken back to draft a moment ago is left out). */
+export async function publishedServicesByIds(db: DbOrTx, ids: readonly string[]): Promise<ServiceDocument[]> {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('services')
+    .innerJoin('agencies', 'agencies.id', 'services.agencyId')
+    .select([
+      'services.id',
+      'services.slug',
+      'services.name',
+      'services.summary',
+      'services.components',
+      'services.updatedAt',
+      'services.agencyId',
+      'agencies.slug as agencySlug',
+      'agencies.name as agencyName',
+      'agencies.shortName as agencyShortName',
+    ])
+    .where('services.id', 'in', [...ids])
+    .where('services.status', '=', 'published')
     .execute();
 }

@@ -1,13 +1,16 @@
 import type { DbOrTx } from '../db/database.js';
 import { postPath } from '../news/news.queries.js';
 import { htmlToText } from '../news/sanitize.js';
+import { componentsText, parseComponents } from '../standards/standards.components.js';
 import {
   pagesByIds,
   publishedPostsByIds,
+  publishedServicesByIds,
   rankDocuments,
   type DocumentKind,
   type PageDocument,
   type PostDocument,
+  type ServiceDocument,
 } from './search.repository.js';
 import { highlight, parseQuery, snippet, type SearchTerms, type TextPart } from './search.text.js';
 
@@ -47,7 +50,7 @@ export interface SearchResults {
   perPage: number;
 }
 
-const agencyOf = (doc: PostDocument | PageDocument) => ({
+const agencyOf = (doc: PostDocument | PageDocument | ServiceDocument) => ({
   id: doc.agencyId,
   slug: doc.agencySlug,
   name: doc.agencyName,
@@ -87,8 +90,24 @@ function pageHit(page: PageDocument, terms: SearchTerms): SearchHit {
   };
 }
 
+function serviceHit(service: ServiceDocument, terms: SearchTerms): SearchHit {
+  return {
+    kind: 'service',
+    id: service.id,
+    slug: service.slug,
+    path: `/opd/${service.agencySlug}/layanan/${service.slug}`,
+    title: service.name,
+    titleParts: highlight(service.name, terms),
+    summary: service.summary,
+    snippet: snippet([service.summary, componentsText(parseComponents(service.components))], terms),
+    date: service.updatedAt,
+    agency: agencyOf(service),
+    coverMediaId: null,
+  };
+}
+
 /**
- * Published posts and agency pages matching every word typed, best first (relevance, then the
+ * Published posts, agency pages and services matching every word typed, best first (relevance, then the
  * newest), a page at a time, each with its title and a passage marked where the words are.
  * A query without a single word (only punctuation, or empty) finds nothing.
  */
@@ -99,18 +118,20 @@ export async function searchSite(db: DbOrTx, input: SearchInput): Promise<Search
   const { rows, total } = await rankDocuments(
     db,
     terms,
-    { agencyId: input.agencyId, kinds: input.kinds ?? ['post', 'page'] },
+    { agencyId: input.agencyId, kinds: input.kinds ?? ['post', 'page', 'service'] },
     perPage,
     (page - 1) * perPage,
   );
   const idsOf = (kind: DocumentKind) => rows.filter((r) => r.kind === kind).map((r) => r.refId);
-  const [posts, pages] = await Promise.all([
+  const [posts, pages, services] = await Promise.all([
     publishedPostsByIds(db, idsOf('post')),
     pagesByIds(db, idsOf('page')),
+    publishedServicesByIds(db, idsOf('service')),
   ]);
   const found = new Map<string, SearchHit>([
     ...posts.map((p) => [`post:${p.id}`, postHit(p, terms)] as const),
     ...pages.map((p) => [`page:${p.id}`, pageHit(p, terms)] as const),
+    ...services.map((s) => [`service:${s.id}`, serviceHit(s, terms)] as const),
   ]);
   // In the ranked order; a document removed between the two queries is simply left out.
   const hits = rows.flatMap((r) => found.get(`${r.kind}:${r.refId}`) ?? []);

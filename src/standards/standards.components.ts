@@ -116,3 +116,15 @@ export function parseComponents(json: string): ServiceComponents {
     performanceEvaluation: text('performanceEvaluation'),
   };
 }
+
+/** Every piece of text inside a component's value (lists, fee items), line by line. */
+export function textIn(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(textIn).join('\n');
+  if (value && typeof value === 'object') return Object.values(value).map(textIn).join('\n');
+  return '';
+}
+
+/** The words of a whole standard, as search reads them: the time limit's unit is a code, not words. */
+export const componentsText = (components: ServiceComponents): string =>
+  textIn({ ...components, timeframe: null });

@@ -3,12 +3,13 @@ import type { Agency } from '../agencies/agencies.table.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { ValidationError } from '../errors.js';
-import { refuseSpam, spamErrors, textOf } from '../guard/guard.fields.js';
+import { refuseSpam, spamErrors } from '../guard/guard.fields.js';
 import { slugify } from '../news/slug.js';
 import { now } from '../time/clock.js';
 import { todayIn } from '../time/zone.js';
 import { m } from './messages.js';
-import { EMPTY_COMPONENTS, type ServiceComponents } from './standards.components.js';
+import { COMPONENT_FIELDS, COMPONENT_KEYS } from './standards.completeness.js';
+import { EMPTY_COMPONENTS, textIn, type ServiceComponents } from './standards.components.js';
 import {
   findPledge,
   insertService,
@@ -98,9 +99,10 @@ async function check(db: DbOrTx, agency: Agency, service: Service, timeZone: str
       .executeTakeFirst();
     if (!media) errors.flow_media_id = m.flowUnknown;
   }
-  const components = Object.entries(service.components).map(([key, value]) => [
+  // Named as the API names them (components.legal_basis), which the form maps to its own fields.
+  const components = COMPONENT_KEYS.map((key) => [
     `components.${key}`,
-    textOf(value),
+    textIn(service.components[COMPONENT_FIELDS[key]]),
   ]);
   Object.assign(
     errors,

@@ -9,13 +9,13 @@ import type { TextPart } from '../search.text.js';
 const m = {
   title: 'Cari',
   resultsTitle: (q: string) => `Hasil pencarian “${q}”`,
-  formLabel: 'Cari berita dan halaman',
+  formLabel: 'Cari berita, halaman dan layanan',
   query: 'Kata kunci',
   queryHint: 'Misalnya: banjir, vaksinasi, jalan rusak',
   agency: 'Perangkat daerah',
   allAgencies: 'Semua perangkat daerah',
   prompt:
-    'Tulis kata yang dicari, lalu tekan Cari. Pencarian mencakup berita dan halaman semua perangkat daerah.',
+    'Tulis kata yang dicari, lalu tekan Cari. Pencarian mencakup berita, halaman dan layanan semua perangkat daerah.',
   count: (n: number, q: string, agency: string | null) =>
     `${n.toLocaleString('id-ID')} hasil untuk “${q}”${agency ? ` di ${agency}` : ''}.`,
   emptyTitle: 'Tidak ada hasil',
@@ -23,7 +23,7 @@ const m = {
   searchAll: 'Cari di semua perangkat daerah',
   pastLast: 'Halaman ini sudah melewati hasil terakhir.',
   firstPage: 'Kembali ke halaman pertama',
-  kinds: { post: 'Berita', page: 'Halaman' },
+  kinds: { post: 'Berita', page: 'Halaman', service: 'Layanan' },
   pager: 'Halaman hasil pencarian',
   previous: '‹ Sebelumnya',
   next: 'Berikutnya ›',
