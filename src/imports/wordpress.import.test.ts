@@ -1,9 +1,12 @@
 import { describe, it } from 'node:test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { getAgencyBySlug } from '../agencies/agencies.repository.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { makeMember } from '../test/factories.js';
+import { photoJpeg } from '../media/media.fixtures.js';
 import { importWordPress } from './wordpress.import.js';
 import { parseWxr } from './wordpress.parse.js';
 import { fixtureItems, uploadsFolder, wxr, type FixtureItem } from './wxr.fixtures.js';
@@ -154,6 +157,26 @@ for (const dialect of dialects()) {
       );
       const res = await app.inject({ url: '/?p=200', headers: { host: 'dinkes.pontianak.go.id' } });
       assert.equal(res.statusCode, 200, 'a held post has no redirect: the old id shows the home page');
+    });
+
+    it('leaves out a photo whose title reads as judi online, and says why in the report', async (t) => {
+      const { app, config } = await buildTestApp(t, dialect);
+      mkdirSync(path.join(config.dataDir, 'uploads/2021/06'), { recursive: true });
+      writeFileSync(path.join(config.dataDir, 'uploads/2021/06/promo.jpg'), await photoJpeg());
+      const promo: FixtureItem = {
+        id: 300,
+        type: 'attachment',
+        title: 'Slot gacor hari ini maxwin',
+        slug: 'promo',
+        file: '2021/06/promo.jpg',
+      };
+      const report = await run(app, config.dataDir, [...fixtureItems(), promo]);
+      assert.equal(report.media.failed, 1);
+      assert.match(
+        report.mediaFailures.join('\n'),
+        /promo\.jpg gagal diimpor: Tidak disimpan: .*judi online/,
+      );
+      assert.equal(await count(app, 'media'), 2, 'the two fixture photos only');
     });
   });
 }

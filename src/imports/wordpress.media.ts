@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/database.js';
+import { AppError } from '../errors.js';
 import { MAX_UPLOAD_BYTES } from '../media/limits.js';
 import { uploadMedia } from '../media/media.service.js';
 import type { Media } from '../media/media.table.js';
@@ -124,5 +125,13 @@ export function photosOf(items: readonly WxrItem[]): PhotoRequest[] {
   return [...byRel.values()];
 }
 
+/** The report's line for a photo that failed; a refused field (a spam caption) says what was wrong. */
 export const mediaFailure = (req: PhotoRequest, err: unknown) =>
-  m.mediaFailed(req.url || req.rel, err instanceof Error ? err.message : String(err));
+  m.mediaFailed(
+    req.url || req.rel,
+    err instanceof AppError && err.fields
+      ? Object.values(err.fields).join(' ')
+      : err instanceof Error
+        ? err.message
+        : String(err),
+  );
