@@ -7,7 +7,8 @@ import { m } from './messages.js';
 
 /*
  * `npm run balairung -- scan-content [--agency SLUG] [--hold]`, called by src/cli.ts: lists live
- * posts and pages the judi-online detector flags; --hold takes them off the site for review.
+ * posts, pages and short texts the judi-online detector flags; --hold takes posts and pages off the
+ * site for review.
  * Exit code 0 when nothing is flagged, 1 when something is (so a cron job can alert), 2 on misuse.
  */
 
@@ -43,10 +44,12 @@ export async function scanContentCommand(args: string[], config: Config, io: Out
     }
     const findings = await scanContent(handle.db, { agencyId, hold: values.hold });
     for (const f of findings) {
-      io.out(`${f.path}\t${m.subject[f.kind]}\tskor ${f.score}\t${f.title}`);
+      io.out(`${f.path}\t${m.scanKind[f.kind]}\tskor ${f.score}\t${f.title}`);
       for (const reason of f.reasons) io.out(`    ${reason}`);
     }
-    io.out(findings.length ? m.cliFound(findings.length, values.hold) : m.cliNone);
+    const holdable = findings.filter((f) => f.kind === 'post' || f.kind === 'page').length;
+    io.out(findings.length ? m.cliFound(findings.length, values.hold ? holdable : 0) : m.cliNone);
+    if (findings.length > holdable) io.out(m.cliFixTexts);
     return findings.length ? 1 : 0;
   } finally {
     await handle.close();

@@ -8,6 +8,7 @@ import { getMedia } from '../media/media.repository.js';
 import { uploadMedia } from '../media/media.service.js';
 import { buildTestApp, dialects } from '../test/app.js';
 import { apiToken, signedIn } from '../test/client.js';
+import { runCli } from '../cli.js';
 import { assertApiError, assertRefusedForm, fieldError } from '../test/hostile.js';
 
 const SPAM = 'Situs slot gacor hari ini, maxwin dijamin. Daftar di gacor88.xyz';
@@ -125,6 +126,34 @@ for (const dialect of dialects()) {
       assertRefusedForm(res, sent, ['alt', 'caption', 'credit'], 'caption');
       assert.match(fieldError(res.body, 'caption') ?? '', REFUSED);
       assert.equal((await getMedia(app.db, agency.id, media.id)).caption, 'Posyandu balita');
+    });
+    it('lists such texts written behind its back in scan-content, with the admin page that fixes them', async (t) => {
+      const { app, config } = await buildTestApp(t, dialect);
+      const agency = await getAgencyBySlug(app.db, 'dinkes');
+      await app.db.updateTable('agencies').set({ description: SPAM }).where('id', '=', agency.id).execute();
+      const media = await uploadMedia(app.db, app.storage, {
+        agencyId: agency.id,
+        actorId: null,
+        buffer: await photo.tinyJpeg(),
+        filename: 'promo.jpg',
+      });
+      await app.db.updateTable('media').set({ caption: SPAM }).where('id', '=', media.id).execute();
+      const lines: string[] = [];
+      const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+      assert.equal(await runCli(['scan-content', '--agency', 'dinkes', '--hold'], config, io), 1);
+      const out = lines.join('\n');
+      assert.match(out, /^\/admin\/opd\/dinkes\tprofil OPD\t/m);
+      assert.match(out, /description: Memuat istilah khas judi online/);
+      assert.match(out, new RegExp(`^/admin/opd/dinkes/media/${media.id}\tfoto\t`, 'm'));
+      assert.match(
+        out,
+        /2 konten terindikasi judi online\.\nProfil, layanan, maklumat dan teks foto tidak ditahan/,
+      );
+      assert.equal(
+        await description(app),
+        SPAM,
+        'listed, not changed: there is no earlier text to go back to',
+      );
     });
   });
 }

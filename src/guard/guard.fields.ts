@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/database.js';
 import { ValidationError } from '../errors.js';
-import { detect } from './guard.detect.js';
+import { detect, type Verdict } from './guard.detect.js';
 import { ownHosts } from './guard.repository.js';
 import { m } from './messages.js';
 
@@ -16,19 +16,23 @@ const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Texts by field name; empty and missing ones are skipped. */
-type Texts = Record<string, string | null | undefined>;
+export type Texts = Record<string, string | null | undefined>;
+
+const filled = (fields: Texts) => Object.entries(fields).filter((f): f is [string, string] => !!f[1]?.trim());
+
+/** The fields whose text the guard flags, with its verdict; `hosts` are the installation's own. */
+export function flaggedFields(fields: Texts, hosts: readonly string[]): [string, Verdict][] {
+  return filled(fields).flatMap(([field, text]) => {
+    const verdict = detect({ title: '', bodyHtml: `<p>${escapeHtml(text)}</p>` }, hosts);
+    return verdict.flagged ? [[field, verdict] as [string, Verdict]] : [];
+  });
+}
 
 /** The message for every field whose text the guard flags, by the field names given. */
 export async function spamErrors(db: DbOrTx, fields: Texts): Promise<Record<string, string>> {
-  const errors: Record<string, string> = {};
-  const filled = Object.entries(fields).filter((f): f is [string, string] => !!f[1]?.trim());
-  if (!filled.length) return errors;
-  const hosts = await ownHosts(db);
-  for (const [field, text] of filled) {
-    const verdict = detect({ title: '', bodyHtml: `<p>${escapeHtml(text)}</p>` }, hosts);
-    if (verdict.flagged) errors[field] = m.fieldRefused(verdict.reasons);
-  }
-  return errors;
+  if (!filled(fields).length) return {};
+  const flagged = flaggedFields(fields, await ownHosts(db));
+  return Object.fromEntries(flagged.map(([field, verdict]) => [field, m.fieldRefused(verdict.reasons)]));
 }
 
 /** Throws a ValidationError naming every field whose text the guard flags. */

@@ -5,10 +5,12 @@ import { detect } from './guard.detect.js';
 import { ownHosts } from './guard.repository.js';
 import { holdPostIfFlagged, takeDownPage } from './guard.service.js';
 import type { HoldSubject } from './guard.table.js';
+import { scanTexts } from './guard.scan.texts.js';
 
-/** Live content the detector flags: published posts and agency pages, oldest agency first. */
+/** Live content the detector flags: published posts, agency pages, then the short texts. */
 export interface Finding {
-  kind: HoldSubject;
+  /** posts and pages can be held; the short texts (guard.scan.texts.ts) are listed only */
+  kind: HoldSubject | 'profile' | 'service' | 'pledge' | 'photo';
   agencySlug: string;
   title: string;
   path: string;
@@ -33,7 +35,8 @@ async function* publishedPosts(db: Db, agencyId: string | undefined): AsyncGener
 
 /**
  * Checks what is live now; with `hold`, flagged posts are taken back to review and flagged pages
- * emptied, each held for the super admin exactly as if it had just been written.
+ * emptied, each held for the super admin exactly as if it had just been written. Flagged profiles,
+ * services, maklumat and photo texts are listed with the admin page that fixes them.
  */
 export async function scanContent(
   db: Db,
@@ -72,5 +75,6 @@ export async function scanContent(
     });
     if (options.hold) await db.transaction().execute((tx) => takeDownPage(tx, page, verdict));
   }
+  findings.push(...(await scanTexts(db, options.agencyId, hosts)));
   return findings;
 }

@@ -86,9 +86,20 @@ export const m = {
   } satisfies Record<HoldStatus, string>,
 
   cliUsage: `  scan-content [--agency SLUG] [--hold]
-      Memeriksa berita terbit dan halaman OPD terhadap pola judi online; --hold menahan yang terindikasi.`,
+      Memeriksa berita terbit, halaman, profil OPD, layanan, maklumat dan teks foto terhadap pola judi
+      online; --hold menahan berita dan halaman yang terindikasi.`,
   cliNone: 'Tidak ada konten yang terindikasi judi online.',
-  cliFound: (n: number, held: boolean) =>
-    `${n} konten terindikasi judi online${held ? ' dan ditahan untuk ditinjau' : ''}.`,
+  cliFound: (n: number, held: number) =>
+    `${n} konten terindikasi judi online${held ? `; ${held} berita/halaman ditahan untuk ditinjau` : ''}.`,
+  cliFixTexts:
+    'Profil, layanan, maklumat dan teks foto tidak ditahan: perbaiki teksnya di alamat admin yang tertera.',
+  scanKind: {
+    post: 'berita',
+    page: 'halaman',
+    profile: 'profil OPD',
+    service: 'layanan',
+    pledge: 'maklumat',
+    photo: 'foto',
+  },
   cliAgencyUnknown: (slug: string) => `OPD tidak dikenal: ${slug}`,
 };

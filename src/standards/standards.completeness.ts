@@ -1,4 +1,4 @@
-import type { ServiceComponents } from './standards.components.js';
+import { textIn, type ServiceComponents } from './standards.components.js';
 import type { ServiceStatus } from './standards.table.js';
 
 /** The 14 components of UU 25/2009 Pasal 21, in the law's order, named as the API names them. */
@@ -47,6 +47,12 @@ export const COMPONENT_FIELDS: Record<ComponentKey, keyof ServiceComponents> = {
   safety_guarantee: 'safetyGuarantee',
   performance_evaluation: 'performanceEvaluation',
 };
+
+/** Each component's text, named as the API names it (components.legal_basis): what the spam guard reads. */
+export const componentTexts = (components: ServiceComponents): Record<string, string> =>
+  Object.fromEntries(
+    COMPONENT_KEYS.map((key) => [`components.${key}`, textIn(components[COMPONENT_FIELDS[key]])]),
+  );
 
 /** What the check reads of a service: a listed service (`listServices`) fits as is. */
 export interface CompletenessInput {

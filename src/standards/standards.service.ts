@@ -8,8 +8,8 @@ import { slugify } from '../news/slug.js';
 import { now } from '../time/clock.js';
 import { todayIn } from '../time/zone.js';
 import { m } from './messages.js';
-import { COMPONENT_FIELDS, COMPONENT_KEYS } from './standards.completeness.js';
-import { EMPTY_COMPONENTS, textIn, type ServiceComponents } from './standards.components.js';
+import { componentTexts } from './standards.completeness.js';
+import { EMPTY_COMPONENTS, type ServiceComponents } from './standards.components.js';
 import {
   findPledge,
   insertService,
@@ -99,14 +99,13 @@ async function check(db: DbOrTx, agency: Agency, service: Service, timeZone: str
       .executeTakeFirst();
     if (!media) errors.flow_media_id = m.flowUnknown;
   }
-  // Named as the API names them (components.legal_basis), which the form maps to its own fields.
-  const components = COMPONENT_KEYS.map((key) => [
-    `components.${key}`,
-    textIn(service.components[COMPONENT_FIELDS[key]]),
-  ]);
   Object.assign(
     errors,
-    await spamErrors(db, { name: service.name, summary: service.summary, ...Object.fromEntries(components) }),
+    await spamErrors(db, {
+      name: service.name,
+      summary: service.summary,
+      ...componentTexts(service.components),
+    }),
   );
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
