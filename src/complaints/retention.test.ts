@@ -32,13 +32,20 @@ async function closedComplaint(
   key: string,
   monthsAgo: number,
   walkIn = false,
+  texts: { description?: string; answer?: string } = {},
 ) {
   const coord = await coordinator(app);
   for (const name of ['warga', 'bukti'])
     await app.complaintFiles.put(`${key}/${name}.jpg`, Buffer.from('foto'), 'image/jpeg');
   const { complaint, accessKey } = await makeComplaint(
     app,
-    { reporter, address: 'Jl. Tanjungpura depan pasar', lat: -0.03, lng: 109.33 },
+    {
+      reporter,
+      address: 'Jl. Tanjungpura depan pasar',
+      lat: -0.03,
+      lng: 109.33,
+      ...(texts.description ? { description: texts.description } : {}),
+    },
     {
       attachments: [photo(`${key}/warga.jpg`)],
       ...(walkIn ? { channel: 'walk_in' as const, staff: coord } : {}),
@@ -51,7 +58,11 @@ async function closedComplaint(
     app.db,
     { kind: 'staff', actor: officer.actor },
     code,
-    { action: 'answer', message: 'Sudah ditambal.', attachments: [photo(`${key}/bukti.jpg`)] },
+    {
+      action: 'answer',
+      message: texts.answer ?? 'Sudah ditambal.',
+      attachments: [photo(`${key}/bukti.jpg`)],
+    },
     context(app),
   );
   await actOnComplaint(app.db, { kind: 'citizen', accessKey }, code, { action: 'accept' }, context(app));
@@ -135,6 +146,31 @@ for (const dialect of dialects()) {
         mails: 0,
       });
       assert.equal((await removals(app)).length, audit.length, 'nothing to remove, nothing audited');
+    });
+
+    it('takes the reporter out of what was written too, and leaves what was reported', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const officer = await makeMember(app, 'pupr', 'complaint_officer');
+      const c = await closedComplaint(app, officer, 'uji/teks', 24, false, {
+        description:
+          'Saya Siti Aminah (WA 0812-3456-7890, siti@example.com, NIK 6171010101010001): jalan berlubang di depan pasar.',
+        answer: 'Sudah ditambal, Ibu Siti Aminah. Pertanyaan lain ke pupr@pontianak.go.id.',
+      });
+      await removeExpiredPersonalData(app.db, app.complaintFiles);
+      const after = await row(app, c.id);
+      assert.equal(
+        after.description,
+        'Saya [dihapus] (WA [dihapus], [dihapus], NIK [dihapus]): jalan berlubang di depan pasar.',
+      );
+      const answer = await app.db
+        .selectFrom('complaintEvents')
+        .select('message')
+        .where('complaintId', '=', c.id)
+        .where('action', '=', 'answer')
+        .executeTakeFirstOrThrow();
+      assert.equal(answer.message, 'Sudah ditambal, Ibu [dihapus]. Pertanyaan lain ke pupr@pontianak.go.id.');
+      const page = await app.inject({ url: `/aduan/lacak?kode=${c.trackingCode}` });
+      assert.doesNotMatch(page.body, /Siti|0812|6171010101010001/, 'nor on the public page');
     });
 
     it('follows the retention months set for the installation, once a day from the scheduler', async (t) => {

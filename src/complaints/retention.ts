@@ -7,6 +7,7 @@ import { purgeOldMail } from '../mail/outbox.js';
 import type { Storage } from '../storage/storage.js';
 import { now } from '../time/clock.js';
 import { FINAL_STATUSES } from './complaints.table.js';
+import { redactPersonalData, type Reporter } from './redact.js';
 
 /*
  * Retention (UU 27/2022 on personal data): `retentionMonths` (24) after a complaint was closed —
@@ -22,9 +23,10 @@ import { FINAL_STATUSES } from './complaints.table.js';
  *   reporter's address and private link, and must not outlive the complaint's own data.
  * What stays
  * - The place (kelurahan, address, map pin): it locates the problem, not the person.
- * - Title, description and the timeline's messages: they are the record of what was reported and
- *   answered. A reporter who wrote their own name into the text can ask for it to be removed (a
- *   data-subject request, by hand).
+ * - Title, description, the rating comment and the timeline's messages: they are the record of what
+ *   was reported and answered. What in them identifies someone goes (redact.ts): the reporter's name,
+ *   e-mail, number and NIK as they gave them, and any mobile number, NIK or e-mail address, replaced
+ *   by "[dihapus]".
  * - Staff files (an OPD's proof photo of the repair): the agency's record of its own work.
  *
  * Each batch is one transaction with its audit row (the tracking codes, no personal data). The
@@ -51,6 +53,58 @@ export function monthsBefore(at: string, months: number): string {
   return d.toISOString();
 }
 
+/** Only the columns that changed; undefined when none did. */
+function changed<T extends Record<string, string>>(before: T, after: T): Partial<T> | undefined {
+  const diff = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k] !== v)) as Partial<T>;
+  return Object.keys(diff).length ? diff : undefined;
+}
+
+/** The reporter's identity and contact details out of what was written (redact.ts), before they are blanked. */
+async function redactTexts(tx: DbOrTx, ids: readonly string[]): Promise<void> {
+  const complaints = await tx
+    .selectFrom('complaints')
+    .select([
+      'id',
+      'title',
+      'description',
+      'ratingComment',
+      'reporterName',
+      'reporterEmail',
+      'reporterPhone',
+      'reporterNik',
+    ])
+    .where('id', 'in', [...ids])
+    .where('personalDataRemovedAt', 'is', null)
+    .execute();
+  if (!complaints.length) return;
+  const reporters = new Map<string, Reporter>();
+  for (const c of complaints) {
+    const who = { name: c.reporterName, email: c.reporterEmail, phone: c.reporterPhone, nik: c.reporterNik };
+    reporters.set(c.id, who);
+    const texts = { title: c.title, description: c.description, ratingComment: c.ratingComment };
+    const set = changed(texts, {
+      title: redactPersonalData(c.title, who),
+      description: redactPersonalData(c.description, who),
+      ratingComment: redactPersonalData(c.ratingComment, who),
+    });
+    if (set) await tx.updateTable('complaints').set(set).where('id', '=', c.id).execute();
+  }
+  const events = await tx
+    .selectFrom('complaintEvents')
+    .select(['id', 'complaintId', 'message', 'internalNote'])
+    .where('complaintId', 'in', [...reporters.keys()])
+    .execute();
+  for (const e of events) {
+    const who = reporters.get(e.complaintId)!;
+    const texts = { message: e.message, internalNote: e.internalNote };
+    const set = changed(texts, {
+      message: redactPersonalData(e.message, who),
+      internalNote: redactPersonalData(e.internalNote, who),
+    });
+    if (set) await tx.updateTable('complaintEvents').set(set).where('id', '=', e.id).execute();
+  }
+}
+
 /**
  * The removal itself, shared by retention and a citizen's erasure request
  * (src/complaints/data-requests.ts): blanks the reporter of these complaints — each once, those
@@ -63,6 +117,7 @@ export async function blankReporters(
   at: string,
 ): Promise<{ removed: { id: string; trackingCode: string }[]; storageKeys: string[] }> {
   if (!ids.length) return { removed: [], storageKeys: [] };
+  await redactTexts(tx, ids);
   const removed = await tx
     .updateTable('complaints')
     .set({
