@@ -25,8 +25,8 @@ import { redactPersonalData, type Reporter } from './redact.js';
  * - The place (kelurahan, address, map pin): it locates the problem, not the person.
  * - Title, description, the rating comment and the timeline's messages: they are the record of what
  *   was reported and answered. What in them identifies someone goes (redact.ts): the reporter's name,
- *   e-mail, number and NIK as they gave them, and any mobile number, NIK or e-mail address, replaced
- *   by "[dihapus]".
+ *   e-mail, number and NIK as they gave them, and any mobile number, NIK or e-mail address not on
+ *   go.id, replaced by "[dihapus]".
  * - Staff files (an OPD's proof photo of the repair): the agency's record of its own work.
  *
  * Each batch is one transaction with its audit row (the tracking codes, no personal data). The
