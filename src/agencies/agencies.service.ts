@@ -89,7 +89,7 @@ export async function updateAgencyProfile(
   input: AgencyProfileInput,
 ): Promise<void> {
   // Everything a visitor reads as text; the phone number and e-mail address have their own formats.
-  await refuseSpam(db, {
+  refuseSpam({
     name: input.name,
     short_name: input.short_name,
     description: input.description,

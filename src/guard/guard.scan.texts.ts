@@ -19,20 +19,15 @@ function finding(
   title: string,
   path: string,
   texts: Texts,
-  hosts: readonly string[],
 ): Finding[] {
-  const flagged = flaggedFields(texts, hosts);
+  const flagged = flaggedFields(texts);
   if (!flagged.length) return [];
   const reasons = [...new Set(flagged.flatMap(([field, v]) => v.reasons.map((r) => `${field}: ${r}`)))];
   return [{ kind, agencySlug, title, path, score: Math.max(...flagged.map(([, v]) => v.score)), reasons }];
 }
 
 /** Agency profiles, published services and maklumat, and photo texts that the guard flags. */
-export async function scanTexts(
-  db: Db,
-  agencyId: string | undefined,
-  hosts: readonly string[],
-): Promise<Finding[]> {
+export async function scanTexts(db: Db, agencyId: string | undefined): Promise<Finding[]> {
   const found: Finding[] = [];
   let agencies = db.selectFrom('agencies').selectAll();
   if (agencyId) agencies = agencies.where('id', '=', agencyId);
@@ -41,14 +36,11 @@ export async function scanTexts(
     slugs.set(a.id, a.slug);
     const texts = { name: a.name, short_name: a.shortName, description: a.description, address: a.address };
     found.push(
-      ...finding(
-        'profile',
-        a.slug,
-        a.name,
-        `/admin/opd/${a.slug}`,
-        { ...texts, service_hours: a.serviceHours, ...socialLinksOf(a) },
-        hosts,
-      ),
+      ...finding('profile', a.slug, a.name, `/admin/opd/${a.slug}`, {
+        ...texts,
+        service_hours: a.serviceHours,
+        ...socialLinksOf(a),
+      }),
     );
   }
   let services = db.selectFrom('services').selectAll().where('status', '=', 'published');
@@ -56,14 +48,14 @@ export async function scanTexts(
   for (const s of await services.orderBy('agencyId').orderBy('name').execute()) {
     const slug = slugs.get(s.agencyId) ?? '';
     const texts = { name: s.name, summary: s.summary, ...componentTexts(parseComponents(s.components)) };
-    found.push(...finding('service', slug, s.name, `/admin/opd/${slug}/layanan/${s.slug}`, texts, hosts));
+    found.push(...finding('service', slug, s.name, `/admin/opd/${slug}/layanan/${s.slug}`, texts));
   }
   let pledges = db.selectFrom('servicePledges').selectAll().where('publishedAt', 'is not', null);
   if (agencyId) pledges = pledges.where('agencyId', '=', agencyId);
   for (const p of await pledges.execute()) {
     const slug = slugs.get(p.agencyId) ?? '';
     const texts = { body: p.body, signed_by: p.signedBy, signer_position: p.signerPosition };
-    found.push(...finding('pledge', slug, p.signedBy, `/admin/opd/${slug}/layanan/maklumat`, texts, hosts));
+    found.push(...finding('pledge', slug, p.signedBy, `/admin/opd/${slug}/layanan/maklumat`, texts));
   }
   // Photos, a batch at a time: a city's library can hold tens of thousands.
   for (let after = ''; ;) {
@@ -73,7 +65,7 @@ export async function scanTexts(
     for (const p of rows) {
       const slug = slugs.get(p.agencyId) ?? '';
       const texts = { alt: p.alt, caption: p.caption, credit: p.credit };
-      found.push(...finding('photo', slug, p.originalName, `/admin/opd/${slug}/media/${p.id}`, texts, hosts));
+      found.push(...finding('photo', slug, p.originalName, `/admin/opd/${slug}/media/${p.id}`, texts));
     }
     if (rows.length < BATCH) break;
     after = rows[rows.length - 1]!.id;

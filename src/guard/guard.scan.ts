@@ -75,6 +75,6 @@ export async function scanContent(
     });
     if (options.hold) await db.transaction().execute((tx) => takeDownPage(tx, page, verdict));
   }
-  findings.push(...(await scanTexts(db, options.agencyId, hosts)));
+  findings.push(...(await scanTexts(db, options.agencyId)));
   return findings;
 }

@@ -54,7 +54,7 @@ const tidy = (text: MediaText): MediaText => ({
  * If anything after the first file fails, the folder goes too (no orphans).
  */
 export async function uploadMedia(db: Db, storage: Storage, input: UploadInput): Promise<Media> {
-  await refuseSpam(db, { alt: input.alt, caption: input.caption, credit: input.credit });
+  refuseSpam({ alt: input.alt, caption: input.caption, credit: input.credit });
   const processed = await processImage(input.buffer);
   const id = randomUUID();
   const folder = mediaFolder(input.agencyId, id);
@@ -107,7 +107,7 @@ export async function uploadMedia(db: Db, storage: Storage, input: UploadInput):
 export async function updateMediaText(db: Db, agencyId: string, id: string, text: MediaText): Promise<Media> {
   const before = await getMedia(db, agencyId, id);
   const after = tidy(text);
-  await refuseSpam(db, { ...after });
+  refuseSpam({ ...after });
   await db.transaction().execute(async (tx) => {
     await updateMediaTextRow(tx, agencyId, id, after);
     // The actor is the request's signed-in person (src/http/request-context.ts).

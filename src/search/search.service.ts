@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/database.js';
 import { postPath } from '../news/news.queries.js';
 import { htmlToText } from '../news/sanitize.js';
-import { componentsText, parseComponents } from '../standards/standards.components.js';
+import { standardText, parseComponents } from '../standards/standards.components.js';
 import {
   pagesByIds,
   publishedPostsByIds,
@@ -99,7 +99,7 @@ function serviceHit(service: ServiceDocument, terms: SearchTerms): SearchHit {
     title: service.name,
     titleParts: highlight(service.name, terms),
     summary: service.summary,
-    snippet: snippet([service.summary, componentsText(parseComponents(service.components))], terms),
+    snippet: snippet([service.summary, standardText(parseComponents(service.components))], terms),
     date: service.updatedAt,
     agency: agencyOf(service),
     coverMediaId: null,

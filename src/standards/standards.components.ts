@@ -126,5 +126,5 @@ export function textIn(value: unknown): string {
 }
 
 /** The words of a whole standard, as search reads them: the time limit's unit is a code, not words. */
-export const componentsText = (components: ServiceComponents): string =>
+export const standardText = (components: ServiceComponents): string =>
   textIn({ ...components, timeframe: null });

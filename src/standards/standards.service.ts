@@ -101,7 +101,7 @@ async function check(db: DbOrTx, agency: Agency, service: Service, timeZone: str
   }
   Object.assign(
     errors,
-    await spamErrors(db, {
+    spamErrors({
       name: service.name,
       summary: service.summary,
       ...componentTexts(service.components),
@@ -216,7 +216,7 @@ export interface PledgeInput {
 }
 
 export async function savePledge(db: DbOrTx, agency: Agency, input: PledgeInput): Promise<ServicePledge> {
-  await refuseSpam(db, {
+  refuseSpam({
     body: input.body,
     signed_by: input.signedBy,
     signer_position: input.signerPosition,
