@@ -103,6 +103,18 @@ const pgTypes = {
  */
 const BEGIN_IMMEDIATE = 'begin immediate';
 
+/** The one SQLite connection's statements, prepared once each (withStatementCache). */
+export interface StatementCache {
+  close(): void;
+  prepare(sql: string): SQLite.Statement;
+}
+
+/**
+ * SQLite: each database's statement cache, by its dialect adapter (which the database shares with its
+ * transactions), so prepared.ts can run its queries on the connection a transaction holds.
+ */
+export const sqliteConnections = new WeakMap<object, StatementCache>();
+
 /** How many prepared statements to keep: every query the app writes, with room to spare. */
 const STATEMENT_CACHE_SIZE = 1000;
 
@@ -112,7 +124,7 @@ const STATEMENT_CACHE_SIZE = 1000;
  * oldest dropped past the limit). Reuse is safe: Kysely runs one query at a time on the one
  * connection, and SQLite re-prepares a statement itself when a migration changes the schema.
  */
-function withStatementCache(sqlite: SQLite.Database) {
+function withStatementCache(sqlite: SQLite.Database): StatementCache {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
@@ -183,9 +195,8 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   // FULL: a COMMIT returns once it is on disk, so a tracking code is never shown for a complaint a power
   // cut could take back. Group commit (group-commit.ts) keeps filings fast despite the fsync.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins,
-  });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }), plugins });
+  sqliteConnections.set(db.getExecutor().adapter, statements);
   return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
 }

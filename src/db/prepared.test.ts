@@ -56,6 +56,25 @@ for (const dialect of dialects()) {
       assert.deepEqual(await byRecipient(app.db, { recipient: `${a}@example.com`, attempts: -1 }), []);
     });
 
+    it('keeps a transaction’s writes inside it: seen within, gone on rollback, refused once it ended', async (t) => {
+      const { app } = await buildTestApp(t, dialect);
+      const id = randomUUID();
+      const mine = { recipient: `${id}@example.com`, attempts: 0 };
+      const tx = await app.db.startTransaction().execute();
+      await insertRow(tx, 'mailOutbox', outboxRow(id, 'belum tetap'));
+      assert.deepEqual(
+        (await byRecipient(tx, mine)).map((r) => r.subject),
+        ['belum tetap'],
+      );
+      // Outside, the row is not there yet (PostgreSQL answers at once; SQLite's one connection waits
+      // for the transaction to end, so that query is asked only after the rollback).
+      const outside = byRecipient(app.db, mine);
+      await tx.rollback().execute();
+      assert.deepEqual(await outside, []);
+      assert.deepEqual(await byRecipient(app.db, mine), [], 'the rollback took the row back');
+      await assert.rejects(byRecipient(tx, mine), /rolled back/, 'an ended transaction runs nothing');
+    });
+
     it('inserts rows whose columns differ, leaving out undefined ones as Kysely does', async (t) => {
       const { app } = await buildTestApp(t, dialect);
       const [a, b] = [randomUUID(), randomUUID()];
