@@ -50,6 +50,20 @@ export async function insertComplaint(db: DbOrTx, complaint: NewComplaint): Prom
   await insertRow(db, 'complaints', complaint);
 }
 
+// Filing: the row goes in unless its tracking code is taken, one statement instead of a look first.
+const insertIfCodeFree = prepared((db, value: ValueOf<Complaint>) =>
+  db
+    .insertInto('complaints')
+    .values(Object.fromEntries(COMPLAINT_COLUMNS.map((c) => [c, value(c)])) as never)
+    .onConflict((oc) => oc.column('trackingCode').doNothing())
+    .returning('id'),
+);
+
+/** Stores a new complaint; false, storing nothing, when its tracking code is already another's. */
+export async function insertComplaintIfCodeFree(db: DbOrTx, complaint: Complaint): Promise<boolean> {
+  return (await insertIfCodeFree(db, complaint)).length === 1;
+}
+
 export async function findComplaintByCode(db: DbOrTx, trackingCode: string): Promise<Complaint | undefined> {
   return (await complaintByCode(db, { trackingCode }))[0];
 }

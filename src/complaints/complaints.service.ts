@@ -13,10 +13,9 @@ import { loadClocks, resolutionDue, verifyDue } from './complaints.deadlines.js'
 import {
   countRecentFromContact,
   findCategoryByCode,
-  findComplaintByCode,
   findComplaintBySubmissionKey,
   insertAttachments,
-  insertComplaint,
+  insertComplaintIfCodeFree,
   insertEvent,
 } from './complaints.repository.js';
 import type { ComplaintInput } from './complaints.schemas.js';
@@ -198,10 +197,9 @@ export async function fileComplaint(db: Db, input: ComplaintInput, context: Fili
       : undefined;
     if (earlier) return { complaint: earlier, accessKey, duplicate: true };
     // A billion codes make a clash rare but not impossible once there are many complaints.
-    while (await findComplaintByCode(tx, complaint.trackingCode)) {
+    while (!(await insertComplaintIfCodeFree(tx, complaint))) {
       complaint.trackingCode = newTrackingCode(clocks.settings.codePrefix);
     }
-    await insertComplaint(tx, complaint);
     const eventId = await insertEvent(tx, {
       complaintId: complaint.id,
       action: 'file',
