@@ -11,7 +11,6 @@ import {
   type ComplaintCategoryTable,
   type ComplaintEvent,
   type ComplaintStatus,
-  type NewComplaint,
   type Visibility,
 } from './complaints.table.js';
 
@@ -44,10 +43,6 @@ const complaintByCode = prepared((db, value: ValueOf<{ trackingCode: string }>) 
 
 export async function findCategoryByCode(db: DbOrTx, code: string): Promise<ComplaintCategory | undefined> {
   return (await categoryByCode(db, { code }))[0];
-}
-
-export async function insertComplaint(db: DbOrTx, complaint: NewComplaint): Promise<void> {
-  await insertRow(db, 'complaints', complaint);
 }
 
 // Filing: the row goes in unless its tracking code is taken, one statement instead of a look first.
