@@ -113,7 +113,7 @@ export interface StatementCache {
  * SQLite: each database's statement cache, by its dialect adapter (which the database shares with its
  * transactions), so prepared.ts can run its queries on the connection a transaction holds.
  */
-export const sqliteConnections = new WeakMap<object, StatementCache>();
+export const sqliteStatementCaches = new WeakMap<object, StatementCache>();
 
 /** How many prepared statements to keep: every query the app writes, with room to spare. */
 const STATEMENT_CACHE_SIZE = 1000;
@@ -197,6 +197,6 @@ export function createDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   const statements = withStatementCache(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }), plugins });
-  sqliteConnections.set(db.getExecutor().adapter, statements);
+  sqliteStatementCaches.set(db.getExecutor().adapter, statements);
   return { db, dialect: 'sqlite', schema: undefined, close: () => db.destroy() };
 }

@@ -9,7 +9,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { Statement } from 'better-sqlite3';
-import { sqliteConnections, type Database, type DbOrTx } from './database.js';
+import { sqliteStatementCaches, type Database, type DbOrTx } from './database.js';
 
 /*
  * A query built and compiled once per database, then run with new values. Kysely builds a tree of
@@ -97,18 +97,18 @@ export function prepared<V extends Record<string, unknown>, R>(
     });
     // A query id of its own: plugins that keep state per query (none of ours yet) must not share it.
     const queryId = createQueryId();
-    const connection = db.isTransaction && !ended(db) ? sqliteConnections.get(adapter) : undefined;
-    if (connection) return runOnConnection(connection.prepare(query.sql), parameters, db, queryId);
+    const statements = db.isTransaction && !ended(db) ? sqliteStatementCaches.get(adapter) : undefined;
+    if (statements) return runOnConnection(statements.prepare(query.sql), parameters, db, queryId);
     const result = await db.executeQuery<R>({ ...query, parameters, queryId });
     return result.rows;
   };
 }
 
 /** A transaction from startTransaction() that has committed or rolled back: Kysely refuses its queries. */
-const ended = (tx: DbOrTx): boolean =>
-  'isCommitted' in tx &&
-  ((tx as ControlledTransaction<Database>).isCommitted ||
-    (tx as ControlledTransaction<Database>).isRolledBack);
+const ended = (tx: DbOrTx): boolean => {
+  const controlled = tx as Partial<Pick<ControlledTransaction<Database>, 'isCommitted' | 'isRolledBack'>>;
+  return controlled.isCommitted === true || controlled.isRolledBack === true;
+};
 
 /**
  * Inside a SQLite transaction a prepared query runs on the connection at once, as Kysely's SQLite
