@@ -70,6 +70,8 @@ function stopGracefullyOn(app: FastifyInstance, timeoutMs: number): void {
  * filings pile up short-lived garbage promoted out of the young generation: resident memory climbed
  * ~10 MB a second through a queue flood, to 235–281 MB, before a collection took it back to ~190.
  * At 1.5× the same floods peak at 184–193 MB with no change in requests per second (bench/, issue 7).
+ * Most of that garbage was each request itself, kept past its scavenges by a WeakMap until
+ * request-context.ts stopped using one; this stays as the bound for whatever else is promoted.
  * Unlike a heap cap (--max-old-space-size) it refuses no allocation: a large WordPress import still
  * runs, with more collections. Read by V8 at each collection, so setting it here, before the app
  * is built, is the same as the command-line flag, for every way the server is started.
