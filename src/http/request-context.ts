@@ -18,11 +18,11 @@ const USER_AGENT_MAX = 160;
 const storage = new AsyncLocalStorage<RequestContext>();
 /**
  * Each request's context is kept on the request itself, not in a WeakMap keyed by it: the context
- * reaches its request (actorId reads it), and V8's young-generation collector keeps a WeakMap's values
- * alive, so every request, with its reply, headers and logger, outlived two scavenges, was moved to
- * the old generation and freed only by a full collection. In a filing flood (`wrk -t2 -c32`, 8 s,
- * `--trace-gc-nvp`) that promoted 93–117 MB and caused five or six full collections of 5–15 ms; kept on
- * the request, 4–6 MB and none (docs/scaling.md).
+ * reaches its request (actorId reads it), and V8's young-generation collector keeps alive the values
+ * of a WeakMap that lives in the old generation, so every request, with its reply, headers and logger,
+ * outlived two scavenges, was moved to the old generation and freed only by a full collection. In a
+ * filing flood (`wrk -t2 -c32`, 8 s, `--trace-gc-nvp`) that promoted 93–117 MB and caused five or six
+ * full collections of 5–15 ms; kept on the request, 6 MB and none (docs/scaling.md).
  */
 const CONTEXT = Symbol('requestContext');
 type WithContext = FastifyRequest & { [CONTEXT]?: RequestContext | null };
