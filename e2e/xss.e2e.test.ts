@@ -79,43 +79,71 @@ function inspect(page: Page): Promise<Findings> {
   });
 }
 
+/** A browser tab with its traps: what a payload that ran would have left. */
+interface Tab {
+  page: Page;
+  sentinelHits: string[];
+  dialogs: string[];
+  popups: string[];
+}
+
+/** Pages rendered side by side: each waits 300 ms for timers to fire, and the waits overlap. */
+const TABS = 4;
+
+/** Runs `work` on each item, on `tabs` at once, each tab taking the next item when it is free. */
+async function onTabs<T>(tabs: Tab[], items: readonly T[], work: (tab: Tab, item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    tabs.map(async (tab) => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(tab, item);
+    }),
+  );
+}
+
 describe('known XSS payloads in posts never run in Chromium', { skip: browserSkipReason() }, () => {
   const suite = useBrowser();
-  let page: Page;
+  const tabs: Tab[] = [];
   const posts: Created[] = [];
-  const sentinelHits: string[] = [];
-  const dialogs: string[] = [];
-  const popups: string[] = [];
   let rendered = 0;
   let pagesVisited = 0;
   /** Kinds of page already audited with axe: the other browser suites audit every kind; here, once each. */
   const audited = new Set<string>();
 
-  before(async () => {
-    // The app's CSP would stop inline handlers on its own; bypassing it tests the sanitiser and the
-    // escaping themselves, so a payload that got through shows up here instead of hiding behind CSP.
-    page = await newPage(suite.browser, { bypassCSP: true });
+  /**
+   * A tab whose sentinel, dialogs and pop-ups are recorded. The app's CSP would stop inline handlers
+   * on its own; bypassing it tests the sanitiser and the escaping themselves, so a payload that got
+   * through shows up here instead of hiding behind CSP.
+   */
+  async function openTab(): Promise<Tab> {
+    const page = await newPage(suite.browser, { bypassCSP: true });
+    const tab: Tab = { page, sentinelHits: [], dialogs: [], popups: [] };
     await page.exposeFunction('__xss', (label: unknown) => {
-      sentinelHits.push(`${String(label)} on ${page.url()}`);
+      tab.sentinelHits.push(`${String(label)} on ${page.url()}`);
     });
     page.on('dialog', (dialog) => {
-      dialogs.push(`${dialog.type()} "${dialog.message()}" on ${page.url()}`);
+      tab.dialogs.push(`${dialog.type()} "${dialog.message()}" on ${page.url()}`);
       void dialog.dismiss();
     });
     // Not the context's 'page' event: axe opens a blank page of its own to finish its run.
-    page.on('popup', (popup) => popups.push(popup.url()));
+    page.on('popup', (popup) => tab.popups.push(popup.url()));
+    return tab;
+  }
+
+  before(async () => {
+    for (let i = 0; i < TABS; i++) tabs.push(await openTab());
   });
   /**
    * Opens a page, lets timers, animations and refreshes fire, then checks nothing ran or slipped in;
    * the first page of each `kind` (and every page given `audit`) is also checked for accessibility.
    */
-  async function render(path: string, kind: string = path, audit = false): Promise<void> {
+  async function render(tab: Tab, path: string, kind: string = path, audit = false): Promise<void> {
+    const { page } = tab;
     await visit(page, suite.server.url, path);
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     assert.equal(page.url(), `${suite.server.url}${path}`, `${path} navigated away to ${page.url()}`);
-    assert.deepEqual(sentinelHits, [], 'a payload called the __xss sentinel');
-    assert.deepEqual(dialogs, [], 'a payload opened a dialog');
-    assert.deepEqual(popups, [], 'a payload opened a window');
+    assert.deepEqual(tab.sentinelHits, [], 'a payload called the __xss sentinel');
+    assert.deepEqual(tab.dialogs, [], 'a payload opened a dialog');
+    assert.deepEqual(tab.popups, [], 'a payload opened a window');
     const found = await inspect(page);
     assert.deepEqual(
       found,
@@ -134,10 +162,11 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   }
 
   /** Renders a list page and every page after it (rel=next). */
-  async function renderAll(path: string): Promise<void> {
+  async function renderAll(tab: Tab, path: string): Promise<void> {
+    const { page } = tab;
     let next: string | null = path;
     for (let guard = 0; next && guard < 20; guard++) {
-      await render(next, path);
+      await render(tab, next, path);
       const links = page.locator('main a[rel=next]');
       const href = (await links.count()) ? await links.first().getAttribute('href') : null;
       next = href ? `${new URL(href, page.url()).pathname}${new URL(href, page.url()).search}` : null;
@@ -145,19 +174,23 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   }
 
   it("catches a payload that does run, under the app's own headers (the traps work)", async () => {
-    await visit(page, suite.server.url, '/');
-    await page.evaluate(() => {
-      document.body.insertAdjacentHTML(
-        'beforeend',
-        "<img src=x onerror=\"__xss('control'); alert('control')\">",
-      );
+    // On every tab: each has traps of its own.
+    await onTabs(tabs, tabs, async (tab) => {
+      const { page, sentinelHits, dialogs } = tab;
+      await visit(page, suite.server.url, '/');
+      await page.evaluate(() => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          "<img src=x onerror=\"__xss('control'); alert('control')\">",
+        );
+      });
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      assert.equal(sentinelHits.length, 1, 'the __xss sentinel did not fire for an injected handler');
+      assert.equal(dialogs.length, 1, 'the dialog trap did not catch alert()');
+      sentinelHits.length = 0;
+      dialogs.length = 0;
     });
-    await page.waitForFunction(() => document.readyState === 'complete');
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    assert.equal(sentinelHits.length, 1, 'the __xss sentinel did not fire for an injected handler');
-    assert.equal(dialogs.length, 1, 'the dialog trap did not catch alert()');
-    sentinelHits.length = 0;
-    dialogs.length = 0;
   });
 
   it(`publishes ${PAYLOADS.length} payloads in title, summary and body, one post each, through the API`, async () => {
@@ -184,12 +217,12 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   });
 
   it('shows each title as text and runs no payload on any article page', async () => {
-    for (const post of posts) {
+    await onTabs(tabs, posts, async (tab, post) => {
       // Every article is one kind of page; the one holding every payload at once is audited as well.
-      await render(post.path, 'article', post.label === 'all');
-      const heading = await page.getByRole('heading', { level: 1 }).innerText();
+      await render(tab, post.path, 'article', post.label === 'all');
+      const heading = await tab.page.getByRole('heading', { level: 1 }).innerText();
       assert.equal(heading.replace(/\s+/g, ' ').trim(), post.title.replace(/\s+/g, ' ').trim());
-    }
+    });
   });
 
   it('runs no naughty string shown as a complaint, an agency profile or a service name', async () => {
@@ -238,19 +271,22 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
       });
       complaints.push(`/aduan/lacak?kode=${filed.tracking_code}`);
     }
-    for (const path of complaints) await render(path, 'tracking');
-    for (const path of ['/opd/uji-blns', '/opd/uji-blns/layanan', '/layanan']) await render(path);
+    const [tab] = tabs;
+    assert.ok(tab);
+    await onTabs(tabs, complaints, (t, path) => render(t, path, 'tracking'));
+    for (const path of ['/opd/uji-blns', '/opd/uji-blns/layanan', '/layanan']) await render(tab, path);
     // The last page rendered lists every service: each name is there as text, not as markup.
-    const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const text = (await tab.page.locator('main').innerText()).replace(/\s+/g, ' ');
     for (const p of naughty) assert.ok(text.includes(p.html.replace(/\s+/g, ' ').trim()), `${p.label} shown`);
   });
 
   it('runs no payload on the agency home, the portal, /berita and search', async (t) => {
-    await render(`/opd/${AGENCY}`);
-    await render('/');
-    await renderAll('/berita');
-    await renderAll(`/opd/${AGENCY}/berita`);
-    await renderAll(`/cari?q=${encodeURIComponent('uji xss')}`);
+    // Each list with its following pages on a tab of its own.
+    const lists = ['/berita', `/opd/${AGENCY}/berita`, `/cari?q=${encodeURIComponent('uji xss')}`];
+    await Promise.all([
+      onTabs(tabs.slice(0, 1), [`/opd/${AGENCY}`, '/'], (tab, path) => render(tab, path)),
+      ...lists.map((path, i) => renderAll(tabs[i + 1]!, path)),
+    ]);
     t.diagnostic(
       `${PAYLOADS.length} payloads (+1 post with all of them), ${pagesVisited} pages rendered, ` +
         `${rendered} post × page renderings checked`,
