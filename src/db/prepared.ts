@@ -118,7 +118,7 @@ const ended = (tx: DbOrTx): boolean => {
  * The executor's layers (connection providers, the single-connection queue) made about ten promises
  * per query, each also passing through the async hooks behind the request context. A complaint filed
  * runs three prepared inserts in the group commit: without those layers the server collected its
- * young generation 5.25 times per 1,000 filings instead of 6.5 (issue 7, docs/scaling.md).
+ * young generation 5.25 times per 1,000 filings instead of 6.5 (issue 7, docs/scaling-history.md).
  */
 async function runOnConnection<R>(
   statement: Statement,
