@@ -175,22 +175,23 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
 
   it("catches a payload that does run, under the app's own headers (the traps work)", async () => {
     // On every tab: each has traps of its own.
-    await onTabs(tabs, tabs, async (tab) => {
-      const { page, sentinelHits, dialogs } = tab;
-      await visit(page, suite.server.url, '/');
-      await page.evaluate(() => {
-        document.body.insertAdjacentHTML(
-          'beforeend',
-          "<img src=x onerror=\"__xss('control'); alert('control')\">",
-        );
-      });
-      await page.waitForFunction(() => document.readyState === 'complete');
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-      assert.equal(sentinelHits.length, 1, 'the __xss sentinel did not fire for an injected handler');
-      assert.equal(dialogs.length, 1, 'the dialog trap did not catch alert()');
-      sentinelHits.length = 0;
-      dialogs.length = 0;
-    });
+    await Promise.all(
+      tabs.map(async ({ page, sentinelHits, dialogs }) => {
+        await visit(page, suite.server.url, '/');
+        await page.evaluate(() => {
+          document.body.insertAdjacentHTML(
+            'beforeend',
+            "<img src=x onerror=\"__xss('control'); alert('control')\">",
+          );
+        });
+        await page.waitForFunction(() => document.readyState === 'complete');
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+        assert.equal(sentinelHits.length, 1, 'the __xss sentinel did not fire for an injected handler');
+        assert.equal(dialogs.length, 1, 'the dialog trap did not catch alert()');
+        sentinelHits.length = 0;
+        dialogs.length = 0;
+      }),
+    );
   });
 
   it(`publishes ${PAYLOADS.length} payloads in title, summary and body, one post each, through the API`, async () => {
@@ -281,12 +282,13 @@ describe('known XSS payloads in posts never run in Chromium', { skip: browserSki
   });
 
   it('runs no payload on the agency home, the portal, /berita and search', async (t) => {
-    // Each list with its following pages on a tab of its own.
+    // Two single pages, then each list with its following pages on whichever tab is free.
     const lists = ['/berita', `/opd/${AGENCY}/berita`, `/cari?q=${encodeURIComponent('uji xss')}`];
-    await Promise.all([
-      onTabs(tabs.slice(0, 1), [`/opd/${AGENCY}`, '/'], (tab, path) => render(tab, path)),
-      ...lists.map((path, i) => renderAll(tabs[i + 1]!, path)),
-    ]);
+    const work: ((tab: Tab) => Promise<void>)[] = [
+      ...[`/opd/${AGENCY}`, '/'].map((path) => (tab: Tab) => render(tab, path)),
+      ...lists.map((path) => (tab: Tab) => renderAll(tab, path)),
+    ];
+    await onTabs(tabs, work, (tab, run) => run(tab));
     t.diagnostic(
       `${PAYLOADS.length} payloads (+1 post with all of them), ${pagesVisited} pages rendered, ` +
         `${rendered} post × page renderings checked`,
